@@ -1,0 +1,82 @@
+/**
+ * The one Dexie schema. Every version is declared here; each upgrade gets a test.
+ * Nothing outside storage/ imports Dexie: other layers use the typed tables and the helpers below.
+ */
+import Dexie, { type Table, type Transaction } from 'dexie';
+import type { ArtifactRow, ExperimentRow, MetaRow, MetricChunkRow, RunRow } from './rows';
+
+export const DEFAULT_DB_NAME = 'flowpad';
+export const DEFAULT_EXPERIMENT_ID = '0';
+export const DEFAULT_EXPERIMENT_NAME = 'Default';
+/** Pseudo-URI scheme of artifacts stored in this browser. */
+export const ARTIFACT_SCHEME = 'flowpad-artifacts:';
+
+export interface OpenDbOptions {
+  name?: string;
+  /** An IndexedDB factory (e.g. fake-indexeddb in Node); default: the global one. */
+  indexedDB?: IDBFactory;
+  IDBKeyRange?: typeof IDBKeyRange;
+}
+
+export class FlowpadDB extends Dexie {
+  meta!: Table<MetaRow, string>;
+  experiments!: Table<ExperimentRow, string>;
+  runs!: Table<RunRow, string>;
+  metricChunks!: Table<MetricChunkRow, [string, string, number]>;
+  artifacts!: Table<ArtifactRow, [string, string]>;
+
+  constructor(opts: OpenDbOptions = {}) {
+    super(opts.name ?? DEFAULT_DB_NAME, {
+      indexedDB: opts.indexedDB,
+      IDBKeyRange: opts.IDBKeyRange,
+      chromeTransactionDurability: 'default',
+    });
+    this.version(1).stores({
+      meta: 'key',
+      experiments: 'experimentId, &name, lifecycleStage',
+      runs: 'runId, experimentId, [experimentId+lifecycleStage]',
+      metricChunks: '[runId+key+chunk]',
+      artifacts: '[runId+path]',
+    });
+    this.on('populate', (tx) => {
+      const now = Date.now();
+      void tx.table('experiments').add({
+        experimentId: DEFAULT_EXPERIMENT_ID,
+        name: DEFAULT_EXPERIMENT_NAME,
+        artifactLocation: `${ARTIFACT_SCHEME}/${DEFAULT_EXPERIMENT_ID}`,
+        lifecycleStage: 'active',
+        creationTime: now,
+        lastUpdateTime: now,
+        tags: new Map(),
+      } satisfies ExperimentRow);
+    });
+  }
+}
+
+export function openDb(opts: OpenDbOptions = {}): FlowpadDB {
+  return new FlowpadDB(opts);
+}
+
+export type Tx = Transaction;
+
+/** Key range of every chunk of one (run, key) series, in chunk order. */
+export function seriesChunks(db: FlowpadDB, runId: string, key: string) {
+  return db.metricChunks.where('[runId+key+chunk]').between([runId, key, Dexie.minKey], [runId, key, Dexie.maxKey]);
+}
+
+/** Every chunk of every metric of one run. */
+export function runChunks(db: FlowpadDB, runId: string) {
+  return db.metricChunks.where('[runId+key+chunk]').between([runId, Dexie.minKey, Dexie.minKey], [runId, Dexie.maxKey, Dexie.maxKey]);
+}
+
+/** Every artifact row of one run whose path starts with `prefix` ('' for all). */
+export function runArtifacts(db: FlowpadDB, runId: string, prefix = '') {
+  return db.artifacts.where('[runId+path]').between([runId, prefix], [runId, prefix + '\uffff'], true, true);
+}
+
+/** Registers a callback for every change committed to the database, by this or any other tab or worker. */
+export function onStorageMutated(db: FlowpadDB, cb: () => void): () => void {
+  const handler = () => cb();
+  db.on('storagemutated', handler);
+  return () => db.on('storagemutated').unsubscribe(handler);
+}
