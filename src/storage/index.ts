@@ -1,2 +1,3 @@
 export * from './db';
 export * from './rows';
+export * from './observe';
