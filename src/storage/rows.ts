@@ -42,6 +42,9 @@ export interface MetricChunkRow {
   chunk: number;
   /** Points in this chunk (= length of each array). */
   n: number;
+  /** Smallest and largest step in the chunk, so ranged reads can skip chunks. */
+  minStep: number;
+  maxStep: number;
   steps: Float64Array;
   timestamps: Float64Array;
   values: Float64Array;

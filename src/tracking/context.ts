@@ -1,0 +1,12 @@
+import type { FlowpadDB } from '../storage';
+import type { MetricWriter } from './metric-writer';
+
+/** What every tracking operation works on: one database, one metric buffer. */
+export interface TrackingContext {
+  db: FlowpadDB;
+  writer: MetricWriter;
+  /** Default `user_id` of new runs (MLflow uses the OS user; the browser has none). */
+  userId: string;
+  /** Run ids known to be active, so buffered metric logging needs no database read per point. */
+  activeRuns: Set<string>;
+}

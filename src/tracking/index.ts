@@ -1,0 +1,6 @@
+export * from './api';
+export * from './entities';
+export { openTracking, type OpenTrackingOptions } from './client';
+export { normalizeArtifactPath } from './artifacts';
+export { RUN_NAME_TAG, PARENT_RUN_TAG, USER_TAG } from './runs';
+export { MlflowError, isMlflowError, type ErrorCode } from '../core/errors';
