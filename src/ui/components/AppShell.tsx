@@ -1,0 +1,40 @@
+import { A, type RouteSectionProps, useLocation } from '@solidjs/router';
+import { ErrorBoundary } from 'solid-js';
+import { ErrorPanel } from './ErrorPanel';
+import { Logo } from './Logo';
+
+/** Top bar and content column around every route. A bug in a page lands in the page's ErrorBoundary. */
+export function AppShell(props: RouteSectionProps) {
+  const location = useLocation();
+  const inExperiments = () => location.pathname === '/' || location.pathname.startsWith('/experiments/');
+  return (
+    <>
+      <a class="skip-link" href="#main" onClick={(e) => {
+        e.preventDefault(); // a hash link would be taken as a route
+        document.getElementById('main')?.focus();
+      }}>
+        Skip to content
+      </a>
+      <header class="topbar">
+        <div class="topbar-inner">
+          <A href="/" class="brand" aria-label="Flowpad home">
+            <Logo />
+            <span>Flowpad</span>
+          </A>
+          <nav aria-label="Main">
+            {/* Experiment pages belong to the Experiments section too; the not-found page to none. */}
+            <A href="/" class="nav-link" classList={{ active: inExperiments() }}>
+              Experiments
+            </A>
+          </nav>
+          <span class="topbar-note" title="All data stays in this browser's storage">Local · works offline</span>
+        </div>
+      </header>
+      <main id="main" class="content" tabindex="-1">
+        <ErrorBoundary fallback={(err, reset) => <ErrorPanel error={err} onRetry={reset} />}>
+          {props.children}
+        </ErrorBoundary>
+      </main>
+    </>
+  );
+}
