@@ -73,10 +73,3 @@ export function runChunks(db: FlowpadDB, runId: string) {
 export function runArtifacts(db: FlowpadDB, runId: string, prefix = '') {
   return db.artifacts.where('[runId+path]').between([runId, prefix], [runId, prefix + '\uffff'], true, true);
 }
-
-/** Registers a callback for every change committed to the database, by this or any other tab or worker. */
-export function onStorageMutated(db: FlowpadDB, cb: () => void): () => void {
-  const handler = () => cb();
-  db.on('storagemutated', handler);
-  return () => db.on('storagemutated').unsubscribe(handler);
-}

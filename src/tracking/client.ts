@@ -19,6 +19,11 @@ export interface OpenTrackingOptions {
   flushIntervalMs?: number;
   /** Buffered points that trigger a flush at once; default 100,000. */
   maxPendingPoints?: number;
+  /**
+   * Over-long param (> 6000) and tag (> 8000) values are cut with a warning, like MLflow with its default
+   * MLFLOW_TRUNCATE_LONG_VALUES=true; false makes them INVALID_PARAMETER_VALUE errors instead.
+   */
+  truncateLongValues?: boolean;
   /** Called when a background metric flush fails (the points stay buffered). */
   onFlushError?: (err: unknown) => void;
 }
@@ -30,7 +35,13 @@ export function openTracking(opts: OpenTrackingOptions = {}): TrackingClient {
     maxPending: opts.maxPendingPoints,
     onError: opts.onFlushError ?? ((e) => console.error('Flowpad: metric flush failed', e)),
   });
-  const ctx: TrackingContext = { db, writer, userId: opts.userId ?? 'flowpad', activeRuns: new Set() };
+  const ctx: TrackingContext = {
+    db,
+    writer,
+    userId: opts.userId ?? 'flowpad',
+    activeRuns: new Set(),
+    truncate: { truncate: opts.truncateLongValues ?? true, onTruncate: (w) => console.warn(`Flowpad: ${w}`) },
+  };
   return {
     createExperiment: (name, o) => experiments.createExperiment(ctx, name, o),
     getExperiment: (id) => experiments.getExperiment(ctx, id),

@@ -1,5 +1,6 @@
 import type { FlowpadDB } from '../storage';
 import type { MetricWriter } from './metric-writer';
+import type { TruncateOptions } from './validation';
 
 /** What every tracking operation works on: one database, one metric buffer. */
 export interface TrackingContext {
@@ -9,4 +10,6 @@ export interface TrackingContext {
   userId: string;
   /** Run ids known to be active, so buffered metric logging needs no database read per point. */
   activeRuns: Set<string>;
+  /** Over-long param/tag values: truncate with a warning (MLflow's default) or raise. */
+  truncate: TruncateOptions;
 }

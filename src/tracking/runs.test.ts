@@ -109,8 +109,21 @@ describe('runs', () => {
     await c.deleteTag(info.runId, 'stage');
     expect((await c.getRun(info.runId)).data.tags.some((t) => t.key === 'stage')).toBe(false);
     expect((await errorOf(c.deleteTag(info.runId, 'stage'))).code).toBe('RESOURCE_DOES_NOT_EXIST');
-    await c.setTag(info.runId, 'long', 'x'.repeat(8000));
-    expect((await errorOf(c.setTag(info.runId, 'long', 'x'.repeat(8001)))).code).toBe('INVALID_PARAMETER_VALUE');
+  });
+
+  it('over-long values are truncated like MLflow by default, or refused when truncation is off', async () => {
+    const c = makeClient();
+    const { info } = await c.createRun('0');
+    await c.setTag(info.runId, 'long', 'x'.repeat(8001));
+    await c.logParam(info.runId, 'p', 'y'.repeat(6001));
+    const r = await c.getRun(info.runId);
+    expect(r.data.tags.find((t) => t.key === 'long')?.value.length).toBe(8000);
+    expect(r.data.params[0].value.length).toBe(6000);
+    const strict = makeClient({ truncateLongValues: false });
+    const s = await strict.createRun('0');
+    await strict.setTag(s.info.runId, 'ok', 'x'.repeat(8000));
+    expect((await errorOf(strict.setTag(s.info.runId, 'long', 'x'.repeat(8001)))).code).toBe('INVALID_PARAMETER_VALUE');
+    expect((await errorOf(strict.logParam(s.info.runId, 'p', 'y'.repeat(6001)))).code).toBe('INVALID_PARAMETER_VALUE');
   });
 
   it('the key `__proto__` is an ordinary MLflow key', async () => {

@@ -11,10 +11,7 @@ import { getExperimentRow, stagesOf } from './experiments';
 import { mergeSummaries } from './metric-summary';
 import { generateRunName } from './run-names';
 import { searchRunRows } from './search';
-import {
-  coerceParamValue, paramChangedMessage, validateBatchLimits, validateMetric, validateParam, validateParamKeysUnique,
-  validateTag,
-} from './validation';
+import { coerceParamValue, paramChangedMessage, validateLogBatch, validateMetric, validateTag } from './validation';
 
 export const RUN_NAME_TAG = 'mlflow.runName';
 export const PARENT_RUN_TAG = 'mlflow.parentRunId';
@@ -44,7 +41,7 @@ function withPending(ctx: TrackingContext, row: RunRow): RunRow {
 export async function createRun(ctx: TrackingContext, experimentId: string, opts: CreateRunOptions = {}): Promise<Run> {
   const tags = toKeyValues(opts.tags);
   if (opts.parentRunId !== undefined) tags.push({ key: PARENT_RUN_TAG, value: opts.parentRunId });
-  for (const t of tags) validateTag(t.key, t.value);
+  tags.forEach((t, i) => (t.value = validateTag(t.key, t.value, `tags[${i}]`, ctx.truncate)));
   const nameTag = tags.find((t) => t.key === RUN_NAME_TAG)?.value;
   if (opts.runName && nameTag && opts.runName !== nameTag) {
     throw invalidParam(
@@ -105,7 +102,7 @@ export async function updateRun(ctx: TrackingContext, runId: string, opts: Updat
   if (opts.status !== undefined && !RUN_STATUSES.includes(opts.status)) {
     throw invalidParam(`Invalid run status '${String(opts.status)}'. Valid values are ${RUN_STATUSES.join(', ')}.`);
   }
-  if (opts.runName) validateTag(RUN_NAME_TAG, opts.runName);
+  if (opts.runName) validateTag(RUN_NAME_TAG, opts.runName, 'run_name');
   // A run that ends gets its buffered metrics written first, so its history is complete when it is FINISHED.
   if (opts.status && opts.status !== 'RUNNING' && opts.status !== 'SCHEDULED') await ctx.writer.flush();
   return changeRun(ctx, runId, (row) => {
@@ -174,18 +171,13 @@ export async function deleteTag(ctx: TrackingContext, runId: string, key: string
 }
 
 /**
- * MLflow's log_batch: every entity is validated before anything is written; params and tags commit in one
+ * MLflow's log_batch: every entity is validated before anything is written (over-long param and tag values are
+ * truncated with a warning, as MLFLOW_TRUNCATE_LONG_VALUES does by default); params and tags commit in one
  * transaction (a changed param value aborts it), then metrics go to the buffered writer.
  */
 export async function logBatch(ctx: TrackingContext, runId: string, batch: LogBatchInput): Promise<void> {
-  const metrics = batch.metrics ?? [];
-  const params = (batch.params ?? []).map((p) => ({ key: p.key, value: coerceParamValue(p.value) }));
-  const tags = batch.tags ?? [];
-  validateBatchLimits(metrics, params, tags);
-  for (const m of metrics) validateMetric(m.key, m.value, m.timestamp, m.step ?? 0);
-  for (const p of params) validateParam(p.key, p.value);
-  for (const t of tags) validateTag(t.key, t.value);
-  validateParamKeysUnique(params);
+  const coerced = (batch.params ?? []).map((p) => ({ key: p.key, value: coerceParamValue(p.value) }));
+  const { metrics, params, tags } = validateLogBatch(batch.metrics ?? [], coerced, batch.tags ?? [], ctx.truncate);
   if (params.length > 0 || tags.length > 0) {
     await changeRun(ctx, runId, (row) => {
       checkActive(row);
@@ -204,7 +196,7 @@ export async function logBatch(ctx: TrackingContext, runId: string, batch: LogBa
     await ensureActive(ctx, runId);
   }
   let wait: Promise<void> | undefined;
-  for (const m of metrics) wait = ctx.writer.push(runId, m.key, m.value, m.timestamp, m.step ?? 0) ?? wait;
+  for (const m of metrics) wait = ctx.writer.push(runId, m.key, m.value, m.timestamp, m.step) ?? wait;
   if (wait) await wait;
 }
 
