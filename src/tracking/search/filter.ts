@@ -79,7 +79,7 @@ function singleStatement(filter: string): Token[] {
     throw new SearchError(`Invalid filter '${filter}'. Could not be parsed.`, 0, 'a comparison', filter.length);
   }
   if (statements.length > 1) {
-    const at = statements[0][statements[0].length - 1].start;
+    const at = statements[0].find((t) => t.kind === 'punct' && t.text === ';')!.start;
     throw new SearchError(
       `Search filter contained multiple expression ${pyStr(filter)}. Provide AND-ed expression list.`,
       at, 'AND instead of ;', at + 1,
@@ -140,10 +140,15 @@ class Extended {
 
   /** Parses one level (the statement, or a parenthesis' inside) ending at offset `end`. */
   expr(nodes: Node[], end: number): RawTree {
-    const parts: Array<{ nodes: Node[]; at: number }> = [{ nodes: [], at: nodes[0]?.start ?? end }];
+    // `at`: where an empty part is reported, the OR that closed it or the end of the level.
+    const parts: Array<{ nodes: Node[]; at: number }> = [{ nodes: [], at: end }];
     for (const n of nodes) {
-      if (isKw(n, 'OR')) parts.push({ nodes: [], at: n.end });
-      else parts[parts.length - 1].nodes.push(n);
+      if (!isKw(n, 'OR')) {
+        parts[parts.length - 1].nodes.push(n);
+        continue;
+      }
+      parts[parts.length - 1].at = n.start;
+      parts.push({ nodes: [], at: end });
     }
     const items = parts.map((p) => this.conjunction(p.nodes, p.at));
     return items.length === 1 ? items[0] : { op: 'or', items };

@@ -28,7 +28,7 @@ function makeRunRow(s: Spec): RunRow {
   };
 }
 
-const RUNS: RunRow[] = [
+const SPECS: Spec[] = [
   { id: 'r1', name: 'baseline', user: 'alice', status: 'FINISHED', start: 100, end: 200, uri: 'mlflow-artifacts:/1/r1',
     metrics: { acc: 0.9, a: 1, 'f 1': 0.5, x: NaN }, params: { lr: '0.01', x: 'adam', 'run name': 'p' },
     tags: { t: 'a', 'mlflow.user': 'alice', 'a b': 'A' }, ds: [{ name: 'name1', digest: 'd1', ctx: 'train' }] },
@@ -44,7 +44,8 @@ const RUNS: RunRow[] = [
     metrics: { acc: NaN, a: 0.5 }, params: {}, tags: {}, ds: [{ name: 'b', digest: 'x', ctx: 'a' }] },
   { id: 'a', name: 'a', user: 'dave', status: 'SCHEDULED', start: 0, end: 0, uri: '%',
     metrics: { x: 1000, a: -1 }, params: { lr: '1e3', x: 'b' }, tags: { t: '%x_' }, ds: [] },
-].map((s) => makeRunRow(s as Spec));
+];
+const RUNS: RunRow[] = SPECS.map(makeRunRow);
 
 const INPUT_ORDER = RUNS.map((r) => r.runId);
 const ids = (rows: RunRow[]): string[] => rows.map((r) => r.runId);
