@@ -5,20 +5,6 @@ import { CHUNK_POINTS, openDb, runArtifacts, runChunks, seriesChunks } from '.';
 const fresh = () => openDb({ name: 'db-test', indexedDB: new IDBFactory(), IDBKeyRange });
 
 describe('FlowpadDB schema v1', () => {
-  it('uses the global IndexedDB when no factory is given', async () => {
-    const g = globalThis as { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange };
-    const saved = [g.indexedDB, g.IDBKeyRange] as const;
-    g.indexedDB = new IDBFactory();
-    g.IDBKeyRange = IDBKeyRange;
-    try {
-      const db = openDb({ name: 'global' });
-      expect((await db.experiments.get('0'))?.name).toBe('Default');
-      db.close();
-    } finally {
-      [g.indexedDB, g.IDBKeyRange] = saved;
-    }
-  });
-
   it('creates the Default experiment "0" on first open only', async () => {
     const factory = new IDBFactory();
     const db = openDb({ name: 'x', indexedDB: factory, IDBKeyRange });
