@@ -6,7 +6,7 @@ import type { RunRow } from '../storage';
 import type { CreateRunOptions, LogBatchInput, SearchRunsOptions, UpdateRunOptions } from './api';
 import type { TrackingContext } from './context';
 import { runFromRow, runInfoFromRow, toKeyValues } from './convert';
-import { RUN_STATUSES, type DatasetInput, type PagedList, type Run, type RunInfo, type RunStatus } from './entities';
+import { RUN_STATUSES, type DatasetInput, type PagedList, type Run, type RunInfo, type RunStatus, type ViewType } from './entities';
 import { getExperimentRow, stagesOf } from './experiments';
 import { mergeSummaries } from './metric-summary';
 import { generateRunName } from './run-names';
@@ -219,8 +219,20 @@ export async function searchRuns(ctx: TrackingContext, experimentIds: string[], 
   const stages = stagesOf(opts.runViewType);
   const { db } = ctx;
   const keys = experimentIds.flatMap((e) => stages.map((s) => [String(e), s] as [string, string]));
-  let rows = await db.runs.where('[experimentId+lifecycleStage]').anyOf(keys).toArray();
+  // One exact-key read per (experiment, stage) rather than anyOf: each is a single getAll that Dexie's live-query
+  // cache can answer, so a runs table that changes its filter or sort re-searches without re-reading IndexedDB.
+  const parts = await Promise.all(keys.map((k) => db.runs.where('[experimentId+lifecycleStage]').equals(k).toArray()));
+  let rows = parts.length === 1 ? parts[0] : parts.flat();
   if (ctx.writer.hasPending()) rows = rows.map((r) => withPending(ctx, r));
   const page = searchRunRows(rows, opts);
   return { items: page.rows.map(runFromRow), nextPageToken: page.nextPageToken };
+}
+
+/** Runs of one experiment in the given view (default ACTIVE_ONLY), counted without reading them. Not in MLflow. */
+export async function countRuns(ctx: TrackingContext, experimentId: string, viewType?: ViewType): Promise<number> {
+  const { db } = ctx;
+  const counts = await Promise.all(
+    stagesOf(viewType).map((s) => db.runs.where('[experimentId+lifecycleStage]').equals([String(experimentId), s]).count()),
+  );
+  return counts.reduce((a, b) => a + b, 0);
 }
