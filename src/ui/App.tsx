@@ -4,7 +4,10 @@ import { AppShell } from './components/AppShell';
 import { ExperimentPage } from './routes/ExperimentPage';
 import { ExperimentsPage } from './routes/ExperimentsPage';
 import { NotFoundPage } from './routes/NotFoundPage';
+import { RunsPage } from './routes/RunsPage';
+import { exposeDebugHandle } from './debug-handle';
 import './app.css';
+import './controls.css';
 
 /** Hash routes, so a static host and the service worker's navigation fallback serve every deep link. */
 export function App() {
@@ -12,6 +15,7 @@ export function App() {
     <HashRouter root={AppShell}>
       <Route path="/" component={ExperimentsPage} />
       <Route path="/experiments/:id" component={ExperimentPage} />
+      <Route path="/runs" component={RunsPage} />
       <Route path="*" component={NotFoundPage} />
     </HashRouter>
   );
@@ -21,5 +25,6 @@ export function App() {
 export function mountApp(): () => void {
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
+  exposeDebugHandle();
   return render(() => <App />, root);
 }
