@@ -57,7 +57,7 @@ function history(rnd: () => number, c: Curve, steps: number, t0: number, duratio
     const loss = Math.max(0.01, base + (rnd() - 0.5) * c.noise * base);
     out.push({ key: 'loss', value: round(loss), timestamp: ts(s), step: s });
     out.push({ key: 'accuracy', value: round(Math.min(0.999, 1 - loss / 2.6 + (rnd() - 0.5) * 0.02)), timestamp: ts(s), step: s });
-    out.push({ key: 'learning_rate', value: round(lr * 0.5 * (1 + Math.cos((Math.PI * s) / steps)), 7), timestamp: ts(s), step: s });
+    out.push({ key: 'learning_rate', value: lr * 0.5 * (1 + Math.cos((Math.PI * s) / steps)), timestamp: ts(s), step: s });
     if (s % 50 === 49 || s === steps - 1) {
       const val = base * (1.08 + 0.1 * (s / steps)) + (rnd() - 0.5) * 0.03;
       out.push({ key: 'val_loss', value: round(val), timestamp: ts(s), step: s });
