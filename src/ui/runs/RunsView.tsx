@@ -11,7 +11,7 @@ import { createRunsQuery } from './create-runs-query';
 import { type DisplayRow, groupedRows, groupingChoices, nestedRows, parentIds } from './display-rows';
 import { downloadText } from './download';
 import { FilterBox, type FilterError } from './FilterBox';
-import { RunsGrid } from './RunsGrid';
+import { ROW_HEIGHT, RunsGrid } from './RunsGrid';
 import { runsToCsv } from './runs-csv';
 import { RunsToolbar } from './RunsToolbar';
 import { SelectionBar } from './SelectionBar';
@@ -27,6 +27,8 @@ export interface RunsViewProps {
 }
 
 const MINUTE = 60_000;
+/** Header row, borders and a horizontal scrollbar. */
+const HEADER_AND_BORDERS = 38 + 2 + 14;
 const fmt = (n: number) => n.toLocaleString('en-US');
 
 /**
@@ -111,6 +113,11 @@ export function RunsView(props: RunsViewProps) {
 
   let area!: HTMLDivElement;
   const height = createFillHeight(() => area);
+  // The table fills the window down to its bottom, but a short list gets a short table (room for a scrollbar).
+  const areaHeight = () => {
+    const n = rows().length;
+    return n === 0 ? Math.min(height(), 360) : Math.min(height(), Math.max(200, HEADER_AND_BORDERS + n * ROW_HEIGHT));
+  };
   const summary = () => {
     if (runs() === undefined) return runs.loading() ? 'Loading runs…' : '';
     const n = loaded().length;
@@ -135,7 +142,7 @@ export function RunsView(props: RunsViewProps) {
       <Show when={selectedRuns().length > 0}>
         <SelectionBar runs={selectedRuns()} onClear={() => setSelected(new Set<string>())} />
       </Show>
-      <div ref={area} class="runs-area" style={{ height: `${height()}px` }}>
+      <div ref={area} class="runs-area" style={{ height: `${areaHeight()}px` }}>
         <Switch>
           <Match when={runs.error()}>
             {(error) => <p class="banner banner-error" role="alert">Could not search runs: {error().message}</p>}
@@ -144,7 +151,12 @@ export function RunsView(props: RunsViewProps) {
             <p class="muted loading">Loading runs…</p>
           </Match>
           <Match when={loaded().length === 0}>
-            <NoRuns filtered={!!appliedFilter() || state().since !== 'all'} view={state().view} onClear={() => setParams({ filter: undefined, since: undefined })} />
+            <NoRuns
+              filtered={!!appliedFilter() || state().since !== 'all'}
+              view={state().view}
+              experimentId={props.experimentIds.length === 1 ? props.experimentIds[0] : undefined}
+              onClear={() => setParams({ filter: undefined, since: undefined })}
+            />
           </Match>
           <Match when={loaded().length > 0}>
             <RunsGrid
@@ -180,13 +192,13 @@ export function RunsView(props: RunsViewProps) {
   );
 }
 
-function NoRuns(props: { filtered: boolean; view: string; onClear: () => void }) {
+function NoRuns(props: { filtered: boolean; view: string; experimentId: string | undefined; onClear: () => void }) {
   return (
     <Switch
       fallback={
         <EmptyState title="No runs yet">
           Runs logged to this experiment appear here as they are created, from this tab, another tab or a worker.
-          From the browser console: <code>await flowpad.client.createRun(id)</code>.
+          From the browser console: <code>await flowpad.client.createRun('{props.experimentId ?? '<experiment id>'}')</code>.
         </EmptyState>
       }
     >
