@@ -6,6 +6,7 @@ import type { TrackingContext } from './context';
 import * as experiments from './experiments';
 import * as history from './history';
 import { MetricWriter } from './metric-writer';
+import { RunCache } from './run-cache';
 import * as runs from './runs';
 
 export interface OpenTrackingOptions {
@@ -40,6 +41,7 @@ export function openTracking(opts: OpenTrackingOptions = {}): TrackingClient {
     writer,
     userId: opts.userId ?? 'flowpad',
     activeRuns: new Set(),
+    runCache: new RunCache(db),
     truncate: { truncate: opts.truncateLongValues ?? true, onTruncate: (w) => console.warn(`Flowpad: ${w}`) },
   };
   return {
@@ -78,6 +80,7 @@ export function openTracking(opts: OpenTrackingOptions = {}): TrackingClient {
     flush: () => writer.flush(),
     close: async () => {
       await writer.flush();
+      ctx.runCache.close();
       db.close();
     },
   };

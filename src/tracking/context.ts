@@ -1,5 +1,6 @@
 import type { FlowpadDB } from '../storage';
 import type { MetricWriter } from './metric-writer';
+import type { RunCache } from './run-cache';
 import type { TruncateOptions } from './validation';
 
 /** What every tracking operation works on: one database, one metric buffer. */
@@ -10,6 +11,8 @@ export interface TrackingContext {
   userId: string;
   /** Run ids known to be active, so buffered metric logging needs no database read per point. */
   activeRuns: Set<string>;
+  /** Run rows of searched experiments, kept fresh by change events. */
+  runCache: RunCache;
   /** Over-long param/tag values: truncate with a warning (MLflow's default) or raise. */
   truncate: TruncateOptions;
 }

@@ -217,9 +217,7 @@ export async function searchRuns(ctx: TrackingContext, experimentIds: string[], 
     throw invalidParam('experiment_ids must be a non-empty list of experiment ids.');
   }
   const stages = stagesOf(opts.runViewType);
-  const { db } = ctx;
-  const keys = experimentIds.flatMap((e) => stages.map((s) => [String(e), s] as [string, string]));
-  let rows = await db.runs.where('[experimentId+lifecycleStage]').anyOf(keys).toArray();
+  let rows = await ctx.runCache.rowsOf(experimentIds.map(String), stages);
   if (ctx.writer.hasPending()) rows = rows.map((r) => withPending(ctx, r));
   const page = searchRunRows(rows, opts);
   return { items: page.rows.map(runFromRow), nextPageToken: page.nextPageToken };
