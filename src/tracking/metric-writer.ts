@@ -1,10 +1,13 @@
 /**
  * Buffers metric points and appends them to chunked histories (CHUNK_POINTS points per row).
  *
- * Points become durable within `intervalMs` (default 500 ms), as soon as `maxPending` points are waiting,
- * at run end, or on `flush()`. One flush runs at a time, in one read-write transaction over `runs` and
- * `metricChunks`: each series' last, partly filled chunk is re-read inside that transaction, so concurrent
- * writers in other tabs or workers append safely instead of overwriting each other.
+ * Durability: every point is written within `intervalMs` (default 500 ms) of the moment the buffer last went from
+ * empty to non-empty, at run end, and on `flush()`. When `maxPending` points are waiting, a "whole chunks" flush
+ * writes only what fills chunks completely and keeps each series' remainder for the timed flush, so bulk logging
+ * writes every point once instead of rewriting partly filled tail chunks.
+ *
+ * One flush runs at a time, in one read-write transaction over `runs` and `metricChunks`; each series' last chunk
+ * is re-read inside it, so writers in other tabs or workers append safely instead of overwriting each other.
  */
 import { CHUNK_POINTS, seriesChunks, type FlowpadDB, type MetricChunkRow, type RunRow } from '../storage';
 import type { MetricSummary } from './entities';
@@ -23,7 +26,7 @@ type Buffer = Map<string, Map<string, PendingSeries>>; // runId → key → seri
 export interface MetricWriterOptions {
   intervalMs?: number;
   maxPending?: number;
-  /** Called when a background flush fails; the points stay buffered and the next flush retries them. */
+  /** Called when a timed flush fails; the points stay buffered and the next flush retries them. */
   onError?: (err: unknown) => void;
 }
 
@@ -32,6 +35,7 @@ export class MetricWriter {
   private pendingCount = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private inflight: Promise<void> | null = null;
+  private wantAll = false;
   private readonly intervalMs: number;
   private readonly maxPending: number;
 
@@ -54,70 +58,82 @@ export class MetricWriter {
       byKey.set(key, { steps: [step], timestamps: [timestamp], values: [value], summary: summaryOf(value, timestamp, step) });
     }
     this.pendingCount++;
-    if (this.pendingCount >= this.maxPending) {
-      const f = this.startFlush();
-      // Hard back-pressure only when a flush is already running and the buffer keeps growing.
-      return this.pendingCount >= 4 * this.maxPending ? f : undefined;
+    if (this.timer === null) this.armTimer();
+    if (this.pendingCount >= this.maxPending && !this.inflight) {
+      this.start(false).catch(() => {}); // errors resurface on the timed or explicit flush
     }
-    if (this.timer === null) {
-      this.timer = setTimeout(() => void this.startFlush().catch(this.opts.onError ?? (() => {})), this.intervalMs);
-      (this.timer as { unref?: () => void }).unref?.();
-    }
-    return undefined;
+    // Hard back-pressure only when writes can't keep up and the buffer keeps growing.
+    return this.pendingCount >= 4 * this.maxPending && this.inflight ? this.inflight.catch(() => {}) : undefined;
   }
 
-  /** Summaries of buffered points of one run, by key (not merged with stored ones). */
+  /** Buffered points of one run, by key (not merged with stored ones). */
   pendingSummaries(runId: string): ReadonlyMap<string, PendingSeries> | undefined {
     return this.buffer.get(runId);
+  }
+
+  /**
+   * Resolves once no flush is in flight, so that every point this writer accepted is either committed or back in
+   * the buffer: reads then see each point exactly once (stored rows + `pendingSummaries`). Never starts a write.
+   */
+  async settled(): Promise<void> {
+    while (this.inflight) await this.inflight.catch(() => {});
   }
 
   hasPending(): boolean {
     return this.pendingCount > 0;
   }
 
-  /** Drops buffered points of a run (it was deleted here). */
-  discard(runId: string): void {
-    const byKey = this.buffer.get(runId);
-    if (!byKey) return;
-    for (const s of byKey.values()) this.pendingCount -= s.steps.length;
-    this.buffer.delete(runId);
-  }
-
-  /** Writes everything buffered so far; resolves when it is committed. */
+  /** Writes everything buffered so far; resolves when it is committed, rejects if the write fails. */
   async flush(): Promise<void> {
     while (this.inflight || this.pendingCount > 0) {
-      await (this.inflight ?? this.startFlush());
+      if (this.inflight) {
+        this.wantAll = true;
+        await this.inflight;
+      } else {
+        await this.start(true);
+      }
     }
   }
 
-  private startFlush(): Promise<void> {
-    if (this.inflight) return this.inflight;
-    if (this.timer !== null) {
+  private armTimer(): void {
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      if (this.inflight) this.wantAll = true;
+      else this.start(true).catch(this.opts.onError ?? (() => {}));
+    }, this.intervalMs);
+    (this.timer as { unref?: () => void }).unref?.();
+  }
+
+  /** Starts writing the buffer: all of it, or only whole chunks. */
+  private start(all: boolean): Promise<void> {
+    if (all && this.timer !== null) {
       clearTimeout(this.timer);
       this.timer = null;
     }
-    if (this.pendingCount === 0) return Promise.resolve();
     const batch = this.buffer;
     const count = this.pendingCount;
     this.buffer = new Map();
     this.pendingCount = 0;
-    this.inflight = writeBatch(this.db, batch)
-      .catch((err) => {
-        this.restore(batch, count);
+    this.wantAll = false;
+    const run = writeBatch(this.db, batch, all).then(
+      (leftover) => this.putBack(leftover.buffer, leftover.count),
+      (err) => {
+        this.putBack(batch, count);
         throw err;
-      })
-      .finally(() => {
-        this.inflight = null;
-        if (this.pendingCount > 0 && this.timer === null) {
-          this.timer = setTimeout(() => void this.startFlush().catch(this.opts.onError ?? (() => {})), this.intervalMs);
-          (this.timer as { unref?: () => void }).unref?.();
-        }
-      });
+      },
+    );
+    this.inflight = run.finally(() => {
+      this.inflight = null;
+      if (this.pendingCount === 0) return;
+      if (this.wantAll) this.start(true).catch(this.opts.onError ?? (() => {}));
+      else if (this.timer === null) this.armTimer();
+    });
     return this.inflight;
   }
 
-  /** Puts a failed batch back in front of anything logged since, keeping logging order. */
-  private restore(batch: Buffer, count: number): void {
+  /** Puts unwritten points back in front of anything logged since, keeping logging order. */
+  private putBack(batch: Buffer, count: number): void {
+    if (count === 0) return;
     for (const [runId, byKey] of batch) {
       const now = this.buffer.get(runId);
       if (!now) {
@@ -127,72 +143,117 @@ export class MetricWriter {
       for (const [key, old] of byKey) {
         const cur = now.get(key);
         if (cur) {
-          old.steps.push(...cur.steps);
-          old.timestamps.push(...cur.timestamps);
-          old.values.push(...cur.values);
+          for (let i = 0; i < cur.steps.length; i++) {
+            old.steps.push(cur.steps[i]);
+            old.timestamps.push(cur.timestamps[i]);
+            old.values.push(cur.values[i]);
+          }
           old.summary = mergeSummaries(old.summary, cur.summary)!;
         }
         now.set(key, old);
       }
     }
     this.pendingCount += count;
+    if (this.timer === null) this.armTimer();
   }
 }
 
-async function writeBatch(db: FlowpadDB, batch: Buffer): Promise<void> {
+interface Leftover {
+  buffer: Buffer;
+  count: number;
+}
+
+async function writeBatch(db: FlowpadDB, batch: Buffer, all: boolean): Promise<Leftover> {
+  const leftover: Leftover = { buffer: new Map(), count: 0 };
   await db.transaction('rw', db.runs, db.metricChunks, async () => {
     const runIds = [...batch.keys()];
     const rows = await db.runs.bulkGet(runIds);
     const lost: string[] = [];
-    const jobs: Promise<MetricChunkRow[]>[] = [];
+    const jobs: Promise<void>[] = [];
+    const chunkRows: MetricChunkRow[] = [];
     const changed: RunRow[] = [];
     rows.forEach((row, i) => {
-      const byKey = batch.get(runIds[i])!;
+      const runId = runIds[i];
+      const byKey = batch.get(runId)!;
       if (!row || row.lifecycleStage !== 'active') {
-        lost.push(runIds[i]);
+        lost.push(runId);
         return;
       }
-      for (const [key, s] of byKey) {
-        row.metrics.set(key, mergeSummaries(row.metrics.get(key), s.summary)!);
-        jobs.push(appendToSeries(db, row.runId, key, s));
-      }
       changed.push(row);
+      for (const [key, s] of byKey) {
+        jobs.push(appendToSeries(db, runId, key, s, all).then(({ chunks, written, rest }) => {
+          chunkRows.push(...chunks);
+          if (written) row.metrics.set(key, mergeSummaries(row.metrics.get(key), written)!);
+          if (rest) {
+            let m = leftover.buffer.get(runId);
+            if (!m) leftover.buffer.set(runId, (m = new Map()));
+            m.set(key, rest);
+            leftover.count += rest.steps.length;
+          }
+        }));
+      }
     });
-    const chunkRows = (await Promise.all(jobs)).flat();
-    await db.metricChunks.bulkPut(chunkRows);
-    await db.runs.bulkPut(changed);
+    await Promise.all(jobs);
+    if (chunkRows.length > 0) {
+      await db.metricChunks.bulkPut(chunkRows);
+      await db.runs.bulkPut(changed);
+    }
     if (lost.length > 0) {
-      // Their runs were deleted (or purged) by another tab after the points were accepted here.
+      // Their runs were deleted by another tab or worker after the points were accepted here.
       console.warn(`Flowpad: dropped buffered metrics of runs no longer active: ${lost.join(', ')}`);
     }
   });
+  return leftover;
 }
 
-/** New or rewritten chunk rows holding the series' existing tail followed by the pending points. */
-async function appendToSeries(db: FlowpadDB, runId: string, key: string, s: PendingSeries): Promise<MetricChunkRow[]> {
+interface Appended {
+  chunks: MetricChunkRow[];
+  /** Summary of the points written, if any. */
+  written?: MetricSummary;
+  /** Points kept for a later flush (only when not writing all). */
+  rest?: PendingSeries;
+}
+
+/** Chunk rows holding the series' existing tail followed by the pending points (or only whole chunks of them). */
+async function appendToSeries(db: FlowpadDB, runId: string, key: string, s: PendingSeries, all: boolean): Promise<Appended> {
   const last = await seriesChunks(db, runId, key).last();
-  const out: MetricChunkRow[] = [];
   const total = s.steps.length;
-  let from = 0;
-  let chunk = 0;
-  if (last) {
-    chunk = last.chunk + 1;
-    if (last.n < CHUNK_POINTS) {
-      const take = Math.min(CHUNK_POINTS - last.n, total);
-      out.push(makeChunk(runId, key, last.chunk, s, 0, take, last));
-      from = take;
+  const room = last && last.n < CHUNK_POINTS ? CHUNK_POINTS - last.n : 0;
+  const take = all ? total : total < room ? 0 : room + Math.floor((total - room) / CHUNK_POINTS) * CHUNK_POINTS;
+  const out: Appended = { chunks: [] };
+  if (take > 0) {
+    let from = 0;
+    let chunk = last ? last.chunk + 1 : 0;
+    const acc: { s?: MetricSummary } = {};
+    if (room > 0) {
+      const n = Math.min(room, take);
+      out.chunks.push(makeChunk(runId, key, last!.chunk, s, 0, n, acc, last));
+      from = n;
     }
+    while (from < take) {
+      const n = Math.min(CHUNK_POINTS, take - from);
+      out.chunks.push(makeChunk(runId, key, chunk++, s, from, from + n, acc));
+      from += n;
+    }
+    out.written = acc.s;
   }
-  while (from < total) {
-    const take = Math.min(CHUNK_POINTS, total - from);
-    out.push(makeChunk(runId, key, chunk++, s, from, from + take));
-    from += take;
-  }
+  if (take < total) out.rest = slice(s, take, total);
   return out;
 }
 
+function slice(s: PendingSeries, from: number, to: number): PendingSeries {
+  const steps = s.steps.slice(from, to);
+  const timestamps = s.timestamps.slice(from, to);
+  const values = s.values.slice(from, to);
+  const summary = summaryOf(values[0], timestamps[0], steps[0]);
+  for (let i = 1; i < steps.length; i++) addPoint(summary, values[i], timestamps[i], steps[i]);
+  return { steps, timestamps, values, summary };
+}
+
+/** One chunk row: `prefix`'s points (if any) then points [from, to) of `s`, folding them into `acc.s`. */
 function makeChunk(
-  runId: string, key: string, chunk: number, s: PendingSeries, from: number, to: number, prefix?: MetricChunkRow,
+  runId: string, key: string, chunk: number, s: PendingSeries, from: number, to: number,
+  acc: { s?: MetricSummary }, prefix?: MetricChunkRow,
 ): MetricChunkRow {
   const head = prefix?.n ?? 0;
   const n = head + (to - from);
@@ -208,14 +269,19 @@ function makeChunk(
     minStep = prefix.minStep;
     maxStep = prefix.maxStep;
   }
+  let sum = acc.s;
   for (let i = from, j = head; i < to; i++, j++) {
     const st = s.steps[i];
+    const ts = s.timestamps[i];
+    const v = s.values[i];
     steps[j] = st;
-    timestamps[j] = s.timestamps[i];
-    values[j] = s.values[i];
+    timestamps[j] = ts;
+    values[j] = v;
     if (st < minStep) minStep = st;
     if (st > maxStep) maxStep = st;
+    if (sum) addPoint(sum, v, ts, st);
+    else sum = summaryOf(v, ts, st);
   }
+  acc.s = sum;
   return { runId, key, chunk, n, steps, timestamps, values, minStep, maxStep };
 }
-

@@ -84,6 +84,7 @@ export async function createRun(ctx: TrackingContext, experimentId: string, opts
 }
 
 export async function getRun(ctx: TrackingContext, runId: string): Promise<Run> {
+  await ctx.writer.settled();
   return runFromRow(withPending(ctx, await getRunRow(ctx, runId)));
 }
 
@@ -217,6 +218,7 @@ export async function searchRuns(ctx: TrackingContext, experimentIds: string[], 
     throw invalidParam('experiment_ids must be a non-empty list of experiment ids.');
   }
   const stages = stagesOf(opts.runViewType);
+  await ctx.writer.settled();
   let rows = await ctx.runCache.rowsOf(experimentIds.map(String), stages);
   if (ctx.writer.hasPending()) rows = rows.map((r) => withPending(ctx, r));
   const page = searchRunRows(rows, opts);
