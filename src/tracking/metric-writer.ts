@@ -3,8 +3,9 @@
  *
  * Durability: every point is written within `intervalMs` (default 500 ms) of the moment the buffer last went from
  * empty to non-empty, at run end, and on `flush()`. When `maxPending` points are waiting, a "whole chunks" flush
- * writes only what fills chunks completely and keeps each series' remainder for the timed flush, so bulk logging
- * writes every point once instead of rewriting partly filled tail chunks.
+ * takes only the series holding at least a chunk's worth of points and writes what fills chunks completely,
+ * keeping each remainder for the timed flush, so bulk logging writes every point once instead of rewriting partly
+ * filled tail chunks. Past 8 × `maxPending` buffered points everything is written and callers wait.
  *
  * One flush runs at a time, in one read-write transaction over `runs` and `metricChunks`; each series' last chunk
  * is re-read inside it, so writers in other tabs or workers append safely instead of overwriting each other.
@@ -36,6 +37,8 @@ export class MetricWriter {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private inflight: Promise<void> | null = null;
   private wantAll = false;
+  /** Series (run → keys) holding at least CHUNK_POINTS buffered points. */
+  private full = new Map<string, Set<string>>();
   private readonly intervalMs: number;
   private readonly maxPending: number;
 
@@ -54,16 +57,27 @@ export class MetricWriter {
       s.timestamps.push(timestamp);
       s.values.push(value);
       addPoint(s.summary, value, timestamp, step);
+      if (s.steps.length === CHUNK_POINTS) this.markFull(runId, key);
     } else {
       byKey.set(key, { steps: [step], timestamps: [timestamp], values: [value], summary: summaryOf(value, timestamp, step) });
     }
     this.pendingCount++;
     if (this.timer === null) this.armTimer();
-    if (this.pendingCount >= this.maxPending && !this.inflight) {
-      this.start(false).catch(() => {}); // errors resurface on the timed or explicit flush
+    if (this.pendingCount < this.maxPending) return undefined;
+    if (this.pendingCount >= 8 * this.maxPending) {
+      // Writes can't keep up (or series are many and short): write everything and make the caller wait.
+      if (this.inflight) this.wantAll = true;
+      else this.start(true).catch(() => {});
+      return this.inflight?.catch(() => {});
     }
-    // Hard back-pressure only when writes can't keep up and the buffer keeps growing.
-    return this.pendingCount >= 4 * this.maxPending && this.inflight ? this.inflight.catch(() => {}) : undefined;
+    if (!this.inflight && this.full.size > 0) this.start(false).catch(() => {}); // errors resurface on the next flush
+    return undefined;
+  }
+
+  private markFull(runId: string, key: string): void {
+    let keys = this.full.get(runId);
+    if (!keys) this.full.set(runId, (keys = new Set()));
+    keys.add(key);
   }
 
   /** Buffered points of one run, by key (not merged with stored ones). */
@@ -104,17 +118,44 @@ export class MetricWriter {
     (this.timer as { unref?: () => void }).unref?.();
   }
 
-  /** Starts writing the buffer: all of it, or only whole chunks. */
-  private start(all: boolean): Promise<void> {
-    if (all && this.timer !== null) {
-      clearTimeout(this.timer);
-      this.timer = null;
+  /** Takes the series with a whole chunk's worth of points out of the buffer. */
+  private takeFull(): [Buffer, number] {
+    const batch: Buffer = new Map();
+    let count = 0;
+    for (const [runId, keys] of this.full) {
+      const byKey = this.buffer.get(runId)!;
+      const out = new Map<string, PendingSeries>();
+      for (const key of keys) {
+        const s = byKey.get(key)!;
+        out.set(key, s);
+        count += s.steps.length;
+        byKey.delete(key);
+      }
+      if (byKey.size === 0) this.buffer.delete(runId);
+      batch.set(runId, out);
     }
-    const batch = this.buffer;
-    const count = this.pendingCount;
-    this.buffer = new Map();
-    this.pendingCount = 0;
-    this.wantAll = false;
+    this.full = new Map();
+    this.pendingCount -= count;
+    return [batch, count];
+  }
+
+  /** Starts writing the buffer: all of it, or only the whole chunks of its long series. */
+  private start(all: boolean): Promise<void> {
+    let batch: Buffer;
+    let count: number;
+    if (all) {
+      if (this.timer !== null) {
+        clearTimeout(this.timer);
+        this.timer = null;
+      }
+      [batch, count] = [this.buffer, this.pendingCount];
+      this.buffer = new Map();
+      this.pendingCount = 0;
+      this.full = new Map();
+      this.wantAll = false;
+    } else {
+      [batch, count] = this.takeFull();
+    }
     const run = writeBatch(this.db, batch, all).then(
       (leftover) => this.putBack(leftover.buffer, leftover.count),
       (err) => {
@@ -143,15 +184,16 @@ export class MetricWriter {
       for (const [key, old] of byKey) {
         const cur = now.get(key);
         if (cur) {
-          for (let i = 0; i < cur.steps.length; i++) {
-            old.steps.push(cur.steps[i]);
-            old.timestamps.push(cur.timestamps[i]);
-            old.values.push(cur.values[i]);
-          }
+          old.steps = old.steps.concat(cur.steps);
+          old.timestamps = old.timestamps.concat(cur.timestamps);
+          old.values = old.values.concat(cur.values);
           old.summary = mergeSummaries(old.summary, cur.summary)!;
         }
         now.set(key, old);
       }
+    }
+    for (const [runId, byKey] of batch) {
+      for (const [key, s] of this.buffer.get(runId) ?? []) if (byKey.has(key) && s.steps.length >= CHUNK_POINTS) this.markFull(runId, key);
     }
     this.pendingCount += count;
     if (this.timer === null) this.armTimer();
