@@ -7,6 +7,7 @@ import * as experiments from './experiments';
 import * as history from './history';
 import { MetricWriter } from './metric-writer';
 import { RunCache } from './run-cache';
+import { defaultLocks, recoverAbandonedRuns, type LockManagerLike } from './run-locks';
 import * as runs from './runs';
 
 export interface OpenTrackingOptions {
@@ -25,6 +26,8 @@ export interface OpenTrackingOptions {
    * MLFLOW_TRUNCATE_LONG_VALUES=true; false makes them INVALID_PARAMETER_VALUE errors instead.
    */
   truncateLongValues?: boolean;
+  /** Web Locks used to detect runs abandoned by a closed tab; default `navigator.locks` where present. */
+  locks?: LockManagerLike;
   /** Called when a background metric flush fails (the points stay buffered). */
   onFlushError?: (err: unknown) => void;
 }
@@ -42,6 +45,8 @@ export function openTracking(opts: OpenTrackingOptions = {}): TrackingClient {
     userId: opts.userId ?? 'flowpad',
     activeRuns: new Set(),
     runCache: new RunCache(db),
+    locks: opts.locks ?? defaultLocks(),
+    heldLocks: new Map(),
     truncate: { truncate: opts.truncateLongValues ?? true, onTruncate: (w) => console.warn(`Flowpad: ${w}`) },
   };
   return {
@@ -77,6 +82,7 @@ export function openTracking(opts: OpenTrackingOptions = {}): TrackingClient {
     listArtifacts: async (runId, p) => artifacts.listArtifacts(ctx, runId, p),
     downloadArtifact: async (runId, p) => artifacts.downloadArtifact(ctx, runId, p),
 
+    recoverAbandonedRuns: async () => recoverAbandonedRuns(ctx),
     flush: () => writer.flush(),
     close: async () => {
       await writer.flush();

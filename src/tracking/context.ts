@@ -1,6 +1,7 @@
 import type { FlowpadDB } from '../storage';
 import type { MetricWriter } from './metric-writer';
 import type { RunCache } from './run-cache';
+import type { LockManagerLike } from './run-locks';
 import type { TruncateOptions } from './validation';
 
 /** What every tracking operation works on: one database, one metric buffer. */
@@ -15,4 +16,8 @@ export interface TrackingContext {
   runCache: RunCache;
   /** Over-long param/tag values: truncate with a warning (MLflow's default) or raise. */
   truncate: TruncateOptions;
+  /** Web Locks for crash recovery of RUNNING runs; undefined where unavailable. */
+  locks?: LockManagerLike;
+  /** Releasers of the run locks this context holds. */
+  heldLocks: Map<string, () => void>;
 }
