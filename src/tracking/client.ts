@@ -1,5 +1,5 @@
 /** `openTracking()`: the TrackingClient (see api.ts) over one IndexedDB database. */
-import { openDb, type OpenDbOptions } from '../storage';
+import { mapStorageError, openDb, type OpenDbOptions } from '../storage';
 import type { TrackingClient } from './api';
 import * as artifacts from './artifacts';
 import type { TrackingContext } from './context';
@@ -37,7 +37,7 @@ export function openTracking(opts: OpenTrackingOptions = {}): TrackingClient {
   const writer = new MetricWriter(db, {
     intervalMs: opts.flushIntervalMs,
     maxPending: opts.maxPendingPoints,
-    onError: opts.onFlushError ?? ((e) => console.error('Flowpad: metric flush failed', e)),
+    onError: (e) => (opts.onFlushError ?? ((x) => console.error('Flowpad: metric flush failed', x)))(mapStorageError(e)),
   });
   const ctx: TrackingContext = {
     db,
@@ -49,7 +49,7 @@ export function openTracking(opts: OpenTrackingOptions = {}): TrackingClient {
     heldLocks: new Map(),
     truncate: { truncate: opts.truncateLongValues ?? true, onTruncate: (w) => console.warn(`Flowpad: ${w}`) },
   };
-  return {
+  return guardStorage({
     createExperiment: async (name, o) => experiments.createExperiment(ctx, name, o),
     getExperiment: async (id) => experiments.getExperiment(ctx, id),
     getExperimentByName: async (name) => experiments.getExperimentByName(ctx, name),
@@ -89,5 +89,17 @@ export function openTracking(opts: OpenTrackingOptions = {}): TrackingClient {
       ctx.runCache.close();
       db.close();
     },
-  };
+  });
+}
+
+/** Every method rejects with `QUOTA_EXCEEDED` (not a raw DOMException) when the browser's storage is full. */
+function guardStorage(client: TrackingClient): TrackingClient {
+  for (const name of Object.keys(client) as (keyof TrackingClient)[]) {
+    const fn = client[name] as (...args: unknown[]) => Promise<unknown>;
+    (client as unknown as Record<string, unknown>)[name] = (...args: unknown[]) =>
+      fn(...args).catch((e) => {
+        throw mapStorageError(e);
+      });
+  }
+  return client;
 }
