@@ -12,10 +12,9 @@ import { castNd, inferDtype, ndFromNested, ndToTensor, pyShape, reshapeNd, stack
 import { enforceColumns } from './scoring-columns';
 import { frameFromRows, type Frame, type PredictionStyle, type PyfuncInput } from './scoring';
 import type { Schema, TensorSpec } from './signature';
-import type { TensorDtype, TensorMap } from './tensor';
+import type { ModelIO, TensorMap } from './tensor';
 
-/** A model input or output as the runtime reports it. `shape` uses -1 for a dynamic dimension. */
-export interface ModelIO { name: string; dtype: TensorDtype; shape: number[] }
+export type { ModelIO } from './tensor';
 
 /** After schema enforcement: a frame, one array, or named arrays. `typed` marks dtypes fixed by a signature. */
 type Enforced =
@@ -134,6 +133,7 @@ function toModelDtype(nd: NdArray, io: ModelIO, typed: boolean): NdArray {
 }
 
 function checkModelShape(nd: NdArray, io: ModelIO): NdArray {
+  if (io.shape.length === 0) return nd; // unknown (onnxruntime reports no shape as [])
   if (io.shape.length === 2 && io.shape[1] === 1 && nd.shape.length === 1) nd = { ...nd, shape: [nd.shape[0], 1] };
   if (io.shape.length !== nd.shape.length || io.shape.some((d, i) => d !== -1 && d !== nd.shape[i])) {
     throw invalidParam(`Input '${io.name}': shape ${pyShape(nd.shape)} does not match the model's input shape ${pyShape(io.shape)} (-1 = any size).`);
