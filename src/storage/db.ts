@@ -26,9 +26,10 @@ export class FlowpadDB extends Dexie {
   artifacts!: Table<ArtifactRow, [string, string]>;
 
   constructor(opts: OpenDbOptions = {}) {
+    // Dexie spreads these over its defaults: an explicit `undefined` would erase the browser's own IndexedDB.
     super(opts.name ?? DEFAULT_DB_NAME, {
-      indexedDB: opts.indexedDB,
-      IDBKeyRange: opts.IDBKeyRange,
+      ...(opts.indexedDB && { indexedDB: opts.indexedDB }),
+      ...(opts.IDBKeyRange && { IDBKeyRange: opts.IDBKeyRange }),
       chromeTransactionDurability: 'default',
     });
     this.version(1).stores({

@@ -11,7 +11,7 @@ describe('artifacts', () => {
     await c.logDict(id, { a: 1, b: [1, 2] }, 'config.json');
     await c.logDict(id, { a: 1 }, 'config.yaml');
     expect(await c.listArtifacts(id)).toEqual([
-      { path: 'config.json', isDir: false, fileSize: 25 },
+      { path: 'config.json', isDir: false, fileSize: 39 },
       { path: 'config.yaml', isDir: false, fileSize: 5 },
       { path: 'model', isDir: true },
       { path: 'notes', isDir: true },

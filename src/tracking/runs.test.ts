@@ -175,7 +175,8 @@ describe('runs', () => {
     expect((await errorOf(c.logBatch(info.runId, { tags }))).code).toBe('INVALID_PARAMETER_VALUE');
     const dup = await errorOf(c.logBatch(info.runId, { params: [{ key: 'a', value: '1' }, { key: 'a', value: '1' }] }));
     expect(dup.code).toBe('INVALID_PARAMETER_VALUE');
-    await c.logBatch(info.runId, { metrics: metrics.slice(0, 1000), params: params.slice(0, 100) });
+    await c.logBatch(info.runId, { metrics: metrics.slice(0, 900), params: params.slice(0, 100) });
+    expect((await errorOf(c.logBatch(info.runId, { metrics: metrics.slice(0, 901), params: params.slice(0, 100) }))).code).toBe('INVALID_PARAMETER_VALUE');
   });
 
   it('logInputs records dataset inputs, searchable by datasets.*', async () => {
