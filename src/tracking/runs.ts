@@ -224,7 +224,13 @@ export async function searchRuns(ctx: TrackingContext, experimentIds: string[], 
     throw invalidParam('experiment_ids must be a non-empty list of experiment ids.');
   }
   const stages = stagesOf(opts.runViewType);
+  // The cache answers without reading IndexedDB, so a live query around this search would observe nothing and never
+  // re-run. This one-row read over the whole primary-key range makes Dexie re-run it when any run changes, in this or
+  // any other tab or worker (the cache has marked the run stale by then: its listener was registered first). It
+  // starts before the first await: after a native await, Dexie no longer knows it runs inside the live query.
+  const observed = ctx.db.runs.limit(1).toArray();
   await ctx.writer.settled();
+  await observed;
   let rows = await ctx.runCache.rowsOf(experimentIds.map(String), stages);
   if (ctx.writer.hasPending()) rows = rows.map((r) => withPending(ctx, r));
   const page = searchRunRows(rows, opts);
