@@ -67,10 +67,12 @@ export function ExperimentsTable(props: ExperimentsTableProps) {
                     {summary(descriptionOf(e)) || <span class="muted">—</span>}
                   </td>
                   <td class="cell-tags">
-                    <For each={tags().slice(0, 3)} fallback={<span class="muted">—</span>}>
+                    <For each={tags().slice(0, 2)} fallback={<span class="muted">—</span>}>
                       {(t) => <span class="tag-pill" title={`${t.key} = ${t.value}`}>{t.key}: {t.value}</span>}
                     </For>
-                    <Show when={tags().length > 3}><span class="muted"> +{tags().length - 3}</span></Show>
+                    <Show when={tags().length > 2}>
+                      <span class="muted" title={tags().slice(2).map((t) => `${t.key} = ${t.value}`).join('\n')}>+{tags().length - 2}</span>
+                    </Show>
                   </td>
                   <td class="cell-actions"><ExperimentActions experiment={e} compact /></td>
                 </tr>
