@@ -59,18 +59,43 @@ export const runsTable = (page: Page): Locator => page.getByRole('table', { name
 export const runRow = (page: Page, name: string): Locator =>
   runsTable(page).getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) });
 
-/** Column labels in order (the checkbox column is ''). */
-export async function columnLabels(page: Page): Promise<string[]> {
-  const texts = await runsTable(page).getByRole('columnheader').allTextContents();
-  return texts.map((t) => t.replace(/[↑↓]/g, '').trim());
+/** The header labels drawn now, by aria-colindex (the table draws only the columns in view). */
+async function drawnHeaders(page: Page): Promise<Map<number, string>> {
+  const headers = await runsTable(page).getByRole('columnheader').evaluateAll((els) =>
+    els.map((el) => [Number(el.getAttribute('aria-colindex')), (el.textContent ?? '').replace(/[↑↓]/g, '').trim()] as const),
+  );
+  return new Map(headers);
 }
 
-/** The text of run `name`'s cell in the column labelled `column`. */
+/** Scrolls the table horizontally to `left` px and waits a frame for the columns in view to be drawn. */
+async function scrollGridTo(page: Page, left: number): Promise<{ left: number; max: number }> {
+  return page.locator('.runs-grid').evaluate(async (grid, x) => {
+    grid.scrollLeft = x;
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    return { left: grid.scrollLeft, max: grid.scrollWidth - grid.clientWidth };
+  }, left);
+}
+
+/** Every column label in order (the checkbox column is ''), scrolling the table sideways to see them all. */
+export async function columnLabels(page: Page): Promise<string[]> {
+  const all = new Map<number, string>();
+  for (let left = 0; ; left += 600) {
+    const pos = await scrollGridTo(page, left);
+    for (const [i, label] of await drawnHeaders(page)) all.set(i, label);
+    if (pos.left >= pos.max) break;
+  }
+  await scrollGridTo(page, 0);
+  return [...all].sort((a, b) => a[0] - b[0]).map(([, label]) => label);
+}
+
+/** Run `name`'s cell in the column labelled `column`, scrolled into view. */
 export async function cell(page: Page, name: string, column: string): Promise<Locator> {
-  const labels = await columnLabels(page);
-  const index = labels.indexOf(column);
-  expect(index, `column ${column} in ${labels.join(', ')}`).toBeGreaterThan(0);
-  return runRow(page, name).getByRole('cell').nth(index);
+  for (let left = 0; ; left += 600) {
+    const pos = await scrollGridTo(page, left);
+    const found = [...(await drawnHeaders(page))].find(([, label]) => label === column);
+    if (found) return runRow(page, name).locator(`[role="cell"][aria-colindex="${found[0]}"]`);
+    expect(pos.left < pos.max, `column ${column} not found`).toBe(true);
+  }
 }
 
 /** Run names in table order (only the rows the virtualizer has drawn). */

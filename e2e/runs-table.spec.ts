@@ -158,13 +158,14 @@ test('nested runs expand under their parent; grouping shows min, average and max
   await page.getByLabel('Group by').selectOption('param:optimizer');
   const adam = runsTable(page).getByRole('row').filter({ hasText: 'optimizer = adam' });
   await expect(adam).toBeVisible();
-  const lossIndex = (await columnLabels(page)).indexOf('loss');
-  await expect(adam.getByRole('cell').nth(lossIndex)).toHaveText(String(Math.round(((0.9 + 0.4 + 0.55) / 3) * 1000) / 1000));
+  const lossIndex = (await columnLabels(page)).indexOf('loss') + 1; // aria-colindex is 1-based
+  const adamLoss = adam.locator(`[role="cell"][aria-colindex="${lossIndex}"]`);
+  await expect(adamLoss).toHaveText(String(Math.round(((0.9 + 0.4 + 0.55) / 3) * 1000) / 1000));
   await page.getByLabel('Aggregate').selectOption('max');
-  await expect(adam.getByRole('cell').nth(lossIndex)).toHaveText('0.9');
+  await expect(adamLoss).toHaveText('0.9');
   await page.getByLabel('Aggregate').selectOption('min');
-  await expect(adam.getByRole('cell').nth(lossIndex)).toHaveText('0.4');
-  await expect(adam.getByRole('cell').nth(lossIndex).locator('span')).toHaveAttribute('title', /min 0\.4 · avg 0\.617 · max 0\.9 \(3 runs\)/);
+  await expect(adamLoss).toHaveText('0.4');
+  await expect(adamLoss.locator('span')).toHaveAttribute('title', /min 0\.4 · avg 0\.617 · max 0\.9 \(3 runs\)/);
   await snap(page, 'runs-grouped');
   await page.getByRole('button', { name: 'Collapse group optimizer = adam' }).click();
   await expect.poll(() => visibleRunNames(page)).toEqual(['sgd-b', 'sgd-a']);

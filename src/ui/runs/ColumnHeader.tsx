@@ -8,6 +8,8 @@ const KEY_STEP = 16;
 export interface ColumnHeaderProps {
   column: RunColumn;
   pinned: boolean;
+  /** 1-based position among all columns (aria-colindex), as only the columns in view are drawn. */
+  colIndex: number;
   width: number;
   sorted: 'ascending' | 'descending' | undefined;
   onSort: () => void;
@@ -45,6 +47,7 @@ export function ColumnHeader(props: ColumnHeaderProps) {
       class="grid-cell header-cell"
       classList={{ pin: props.pinned, 'pin-name': props.pinned, numeric: props.column.numeric, [`kind-${props.column.kind}`]: true }}
       role="columnheader"
+      aria-colindex={props.pinned ? 2 : props.colIndex}
       aria-sort={props.sorted ?? (props.column.orderKey ? 'none' : undefined)}
       title={title()}
     >

@@ -1,14 +1,17 @@
 import { createVirtualizer } from '@tanstack/solid-virtual';
-import { createMemo, createRenderEffect, For, Match, Show, Switch } from 'solid-js';
+import { createMemo, createRenderEffect, For, Show } from 'solid-js';
 import { NAME_COLUMN, type RunColumn } from './columns';
 import type { DisplayRow } from './display-rows';
-import { type CellContext, GroupCell, GroupNameCell, RunCell, RunNameCell } from './RunCells';
+import { type CellContext, GroupCell, groupNameCell, runCell, runNameCell } from './RunCells';
 import { ColumnHeader } from './ColumnHeader';
+import { createColumnWindow, type VisibleColumn } from './create-column-window';
 
 /** Row height in px; fixed, so the virtualizer never measures. */
 export const ROW_HEIGHT = 36;
 const HEADER_HEIGHT = 38;
 const CHECK_WIDTH = 40;
+/** Marks the spacer cell that stands for the columns scrolled off to the left. */
+const SPACER: VisibleColumn = { column: { ...NAME_COLUMN, id: 'spacer' }, index: -2 };
 
 export interface RunsGridProps {
   label: string;
@@ -42,11 +45,15 @@ export function RunsGrid(props: RunsGridProps) {
     getScrollElement: () => scroller,
     estimateSize: () => ROW_HEIGHT,
     paddingStart: HEADER_HEIGHT,
-    overscan: 12,
+    overscan: 8,
     getItemKey: (i) => props.rows[i]?.id ?? i,
   });
-  const template = createMemo(() => [CHECK_WIDTH, ...[NAME_COLUMN, ...props.columns].map((c) => props.width(c))].map((w) => `${w}px`).join(' '));
-  const totalWidth = createMemo(() => CHECK_WIDTH + [NAME_COLUMN, ...props.columns].reduce((a, c) => a + props.width(c), 0));
+  const { visible, template, totalWidth } = createColumnWindow({
+    scroller: () => scroller,
+    columns: () => props.columns,
+    width: (c) => props.width(c),
+    pinned: () => [CHECK_WIDTH, props.width(NAME_COLUMN)],
+  });
   const allSelected = () => props.selectableCount > 0 && props.selected.size >= props.selectableCount;
 
   return (
@@ -56,11 +63,12 @@ export function RunsGrid(props: RunsGridProps) {
       role="table"
       aria-label={props.label}
       aria-rowcount={props.rows.length + 1}
+      aria-colcount={props.columns.length + 2}
       style={{ '--grid-template': template() }}
     >
       <div class="runs-grid-inner" style={{ height: `${virtualizer.getTotalSize()}px`, width: `${totalWidth()}px` }}>
         <div class="grid-row grid-header" role="row" aria-rowindex={1}>
-          <div class="grid-cell pin pin-check" role="columnheader">
+          <div class="grid-cell pin pin-check" role="columnheader" aria-colindex={1}>
             <input
               type="checkbox"
               aria-label="Select all runs"
@@ -69,17 +77,22 @@ export function RunsGrid(props: RunsGridProps) {
               onChange={(e) => props.onSelectAll(e.currentTarget.checked)}
             />
           </div>
-          <For each={[NAME_COLUMN, ...props.columns]}>
-            {(column) => (
-              <ColumnHeader
-                column={column}
-                pinned={column === NAME_COLUMN}
-                width={props.width(column)}
-                sorted={props.sortColumn === column.id ? (props.ascending ? 'ascending' : 'descending') : undefined}
-                onSort={() => props.onSort(column)}
-                onResize={(w) => props.onResize(column, w)}
-              />
-            )}
+          <For each={[{ column: NAME_COLUMN, index: -1 }, SPACER, ...visible()]}>
+            {({ column, index }) =>
+              column === SPACER.column ? (
+                <div class="grid-spacer" />
+              ) : (
+                <ColumnHeader
+                  column={column}
+                  pinned={column === NAME_COLUMN}
+                  colIndex={index + 3}
+                  width={props.width(column)}
+                  sorted={props.sortColumn === column.id ? (props.ascending ? 'ascending' : 'descending') : undefined}
+                  onSort={() => props.onSort(column)}
+                  onResize={(w) => props.onResize(column, w)}
+                />
+              )
+            }
           </For>
         </div>
         <For each={virtualizer.getVirtualItems()}>
@@ -90,7 +103,7 @@ export function RunsGrid(props: RunsGridProps) {
                   row={row}
                   index={item.index}
                   start={item.start}
-                  columns={props.columns}
+                  columns={visible()}
                   selected={row.kind === 'run' ? props.selected.has(row.run.info.runId) : row.runs.every((r) => props.selected.has(r.info.runId))}
                   onSelect={(on) => props.onSelect(row.kind === 'run' ? [row.run.info.runId] : row.runs.map((r) => r.info.runId), on)}
                   onToggle={() => props.onToggleRow(row)}
@@ -110,7 +123,7 @@ interface GridRowProps {
   row: DisplayRow;
   index: number;
   start: number;
-  columns: RunColumn[];
+  columns: VisibleColumn[];
   selected: boolean;
   onSelect: (selected: boolean) => void;
   onToggle: () => void;
@@ -118,42 +131,38 @@ interface GridRowProps {
   ctx: CellContext;
 }
 
+/** One row; `props.row` never changes for an instance (the grid re-creates rows whose data changed). */
 function GridRow(props: GridRowProps) {
   const row = props.row;
-  const name = row.kind === 'run' ? row.run.info.runName : `${props.groupLabel} = ${row.value ?? '(none)'}`;
+  const isRun = row.kind === 'run';
+  const name = isRun ? row.run.info.runName : `${props.groupLabel} = ${row.value ?? '(none)'}`;
+  const checkLabel = isRun ? `Select run ${name}` : `Select all runs in group ${name}`;
+  const runId = isRun ? row.run.info.runId : undefined;
+  const deleted = isRun && row.run.info.lifecycleStage === 'deleted';
+  const nameCell = isRun ? runNameCell(row, props.onToggle) : groupNameCell(row, props.groupLabel, props.onToggle);
+  const cells = createMemo(() =>
+    props.columns.map(({ column, index }) => {
+      if (isRun) return runCell(column, row.run, props.ctx, index + 3);
+      const cls = column.numeric ? 'grid-cell numeric' : 'grid-cell';
+      return <div class={cls} role="cell" aria-colindex={index + 3}><GroupCell column={column} group={row} ctx={props.ctx} /></div>;
+    }),
+  );
   return (
     <div
-      class="grid-row"
-      classList={{ 'group-row': row.kind === 'group', selected: props.selected, deleted: row.kind === 'run' && row.run.info.lifecycleStage === 'deleted' }}
+      class={`grid-row${isRun ? '' : ' group-row'}${deleted ? ' deleted' : ''}`}
+      classList={{ selected: props.selected }}
       role="row"
       aria-rowindex={props.index + 2}
       aria-selected={props.selected}
-      data-run-id={row.kind === 'run' ? row.run.info.runId : undefined}
+      data-run-id={runId}
       style={{ transform: `translateY(${props.start}px)` }}
     >
-      <div class="grid-cell pin pin-check" role="cell">
-        <input
-          type="checkbox"
-          aria-label={row.kind === 'run' ? `Select run ${name}` : `Select all runs in group ${name}`}
-          checked={props.selected}
-          onChange={(e) => props.onSelect(e.currentTarget.checked)}
-        />
+      <div class="grid-cell pin pin-check" role="cell" aria-colindex={1}>
+        <input type="checkbox" aria-label={checkLabel} checked={props.selected} onChange={(e) => props.onSelect(e.currentTarget.checked)} />
       </div>
-      <div class="grid-cell pin pin-name" role="cell">
-        <Switch>
-          <Match when={row.kind === 'run' && row}>{(r) => <RunNameCell row={r()} onToggle={props.onToggle} />}</Match>
-          <Match when={row.kind === 'group' && row}>
-            {(g) => <GroupNameCell group={g()} label={props.groupLabel} onToggle={props.onToggle} />}
-          </Match>
-        </Switch>
-      </div>
-      <For each={props.columns}>
-        {(column) => (
-          <div class="grid-cell" classList={{ numeric: column.numeric }} role="cell">
-            {row.kind === 'run' ? <RunCell column={column} run={row.run} ctx={props.ctx} /> : <GroupCell column={column} group={row} ctx={props.ctx} />}
-          </div>
-        )}
-      </For>
+      <div class="grid-cell pin pin-name" role="cell" aria-colindex={2}>{nameCell}</div>
+      <div class="grid-spacer" />
+      {cells()}
     </div>
   );
 }
