@@ -5,6 +5,7 @@ import type { DisplayRow } from './display-rows';
 import { type CellContext, GroupCell, groupNameCell, runCell, runNameCell } from './RunCells';
 import { ColumnHeader } from './ColumnHeader';
 import { createColumnWindow, type VisibleColumn } from './create-column-window';
+import { createFastScroll } from '../primitives/create-fast-scroll';
 
 /** Row height in px; fixed, so the virtualizer never measures. */
 export const ROW_HEIGHT = 36;
@@ -33,8 +34,9 @@ export interface RunsGridProps {
 }
 
 /**
- * The runs table: an ARIA table of div rows, virtualized (only the rows in view exist in the DOM, so 10,000 runs
- * scroll like 30), with a sticky header and the checkbox and run-name columns pinned on the left.
+ * The runs table: an ARIA table of div rows, virtualized in both directions (only the rows and columns in view
+ * exist in the DOM, so 10,000 runs scroll like 30), with a sticky header and the checkbox and run-name columns
+ * pinned on the left. While the table scrolls by jumps, rows show only their names, and fill in when it settles.
  */
 export function RunsGrid(props: RunsGridProps) {
   let scroller!: HTMLDivElement;
@@ -45,7 +47,7 @@ export function RunsGrid(props: RunsGridProps) {
     getScrollElement: () => scroller,
     estimateSize: () => ROW_HEIGHT,
     paddingStart: HEADER_HEIGHT,
-    overscan: 8,
+    overscan: 4,
     getItemKey: (i) => props.rows[i]?.id ?? i,
   });
   const { visible, template, totalWidth } = createColumnWindow({
@@ -54,6 +56,7 @@ export function RunsGrid(props: RunsGridProps) {
     width: (c) => props.width(c),
     pinned: () => [CHECK_WIDTH, props.width(NAME_COLUMN)],
   });
+  const fast = createFastScroll(() => scroller);
   const allSelected = () => props.selectableCount > 0 && props.selected.size >= props.selectableCount;
 
   return (
@@ -104,6 +107,7 @@ export function RunsGrid(props: RunsGridProps) {
                   index={item.index}
                   start={item.start}
                   columns={visible()}
+                  light={fast()}
                   selected={row.kind === 'run' ? props.selected.has(row.run.info.runId) : row.runs.every((r) => props.selected.has(r.info.runId))}
                   onSelect={(on) => props.onSelect(row.kind === 'run' ? [row.run.info.runId] : row.runs.map((r) => r.info.runId), on)}
                   onToggle={() => props.onToggleRow(row)}
@@ -124,6 +128,8 @@ interface GridRowProps {
   index: number;
   start: number;
   columns: VisibleColumn[];
+  /** Draw only the pinned cells (while the table scrolls by jumps). */
+  light: boolean;
   selected: boolean;
   onSelect: (selected: boolean) => void;
   onToggle: () => void;
@@ -141,7 +147,7 @@ function GridRow(props: GridRowProps) {
   const deleted = isRun && row.run.info.lifecycleStage === 'deleted';
   const nameCell = isRun ? runNameCell(row, props.onToggle) : groupNameCell(row, props.groupLabel, props.onToggle);
   const cells = createMemo(() =>
-    props.columns.map(({ column, index }) => {
+    props.light ? [] : props.columns.map(({ column, index }) => {
       if (isRun) return runCell(column, row.run, props.ctx, index + 3);
       const cls = column.numeric ? 'grid-cell numeric' : 'grid-cell';
       return <div class={cls} role="cell" aria-colindex={index + 3}><GroupCell column={column} group={row} ctx={props.ctx} /></div>;
