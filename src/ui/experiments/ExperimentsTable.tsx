@@ -4,6 +4,7 @@ import type { Experiment } from '../../tracking/entities';
 import { Time } from '../components/Time';
 import { descriptionOf } from './DescriptionPanel';
 import { ExperimentActions } from './ExperimentActions';
+import { prefetchRunsOn } from '../runs/prefetch';
 
 export interface ExperimentsTableProps {
   experiments: Experiment[];
@@ -57,7 +58,7 @@ export function ExperimentsTable(props: ExperimentsTableProps) {
                     />
                   </td>
                   <td class="cell-name" title={e.name}>
-                    <A href={`/experiments/${encodeURIComponent(e.experimentId)}`}>{e.name}</A>
+                    <A href={`/experiments/${encodeURIComponent(e.experimentId)}`} {...prefetchRunsOn(e.experimentId)}>{e.name}</A>
                     <Show when={deleted()}><span class="badge badge-killed inline-badge">Deleted</span></Show>
                   </td>
                   <td class="num">{props.counts?.get(e.experimentId)?.toLocaleString('en-US') ?? '…'}</td>
