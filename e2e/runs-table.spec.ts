@@ -72,11 +72,11 @@ test('a valid filter narrows the table, an invalid one shows its error where it 
   await filter.fill('met');
   const options = page.getByRole('listbox', { name: 'Filter keys' }).getByRole('option');
   await expect(options).toHaveText([/metrics\.accuracy/, /metrics\.loss/]);
+  await snap(page, 'runs-filter-autocomplete');
   await filter.press('ArrowDown');
   await filter.press('Enter');
   await expect(filter).toHaveValue('metrics.loss ');
   await filter.pressSequentially('< 0.8');
-  await snap(page, 'runs-filter-autocomplete');
   await filter.press('Enter');
   await expect(page.getByText('3 matching runs')).toBeVisible();
   expect((await visibleRunNames(page)).sort()).toEqual(['lr-0.001', 'lr-0.01', 'sgd-b']);
@@ -189,6 +189,7 @@ test('selected runs can be renamed, tagged, deleted after confirmation, restored
   await tag.getByLabel('Key').fill('reviewed');
   await tag.getByLabel('Value').fill('yes');
   await tag.getByRole('button', { name: 'Add tag' }).click();
+  await expect(tag).toBeHidden();
   await page.getByLabel("Filter runs").fill("tags.reviewed = 'yes'");
   await page.getByLabel('Filter runs').press('Enter');
   await expect(page.getByText('2 matching runs')).toBeVisible();

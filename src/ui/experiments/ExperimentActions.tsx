@@ -19,7 +19,7 @@ export function ExperimentActions(props: { experiment: Experiment; compact?: boo
       <Show
         when={props.experiment.lifecycleStage === 'active'}
         fallback={
-          <button type="button" class={cls()} aria-label={label('Restore')} onClick={() => client.restoreExperiment(id())}>
+          <button type="button" class={props.compact ? 'button button-small' : 'button'} aria-label={label('Restore')} onClick={() => client.restoreExperiment(id())}>
             Restore
           </button>
         }

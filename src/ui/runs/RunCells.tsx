@@ -161,8 +161,10 @@ export function groupNameCell(group: GroupRow, label: string, onToggle: () => vo
       <button type="button" class="expander" aria-expanded={expanded} aria-label={action} onClick={onToggle}>
         {chevron(expanded)}
       </button>
+      {/* The toolbar names the grouping key; here it is only for screen readers and the tooltip. */}
       <span class="cell-text" title={title}>
-        <span class="muted">{label} =</span> <strong>{value}</strong>
+        <span class="visually-hidden">{label} = </span>
+        <strong>{value}</strong>
       </span>
       <span class="child-count">{count}</span>
     </div>

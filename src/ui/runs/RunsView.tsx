@@ -116,7 +116,7 @@ export function RunsView(props: RunsViewProps) {
   // The table fills the window down to its bottom, but a short list gets a short table (room for a scrollbar).
   const areaHeight = () => {
     const n = rows().length;
-    return n === 0 ? Math.min(height(), 360) : Math.min(height(), Math.max(200, HEADER_AND_BORDERS + n * ROW_HEIGHT));
+    return n === 0 ? Math.min(height(), 360) : Math.min(height(), HEADER_AND_BORDERS + Math.max(n, 2) * ROW_HEIGHT);
   };
   const summary = () => {
     if (runs() === undefined) return runs.loading() ? 'Loading runs…' : '';

@@ -23,7 +23,7 @@ export interface RunColumn {
 /** Attribute columns after the pinned run name, in MLflow's order. `experiment` only in multi-experiment views. */
 export const ATTRIBUTE_COLUMNS: readonly RunColumn[] = [
   attr('status', 'Status', 'attributes.status', 104),
-  attr('created', 'Created', 'attributes.start_time', 132),
+  attr('created', 'Created', 'attributes.start_time', 150),
   attr('duration', 'Duration', undefined, 96, true),
   attr('experiment', 'Experiment', undefined, 160),
   attr('user', 'User', 'tags.`mlflow.user`', 112),
