@@ -235,3 +235,25 @@ test("Download CSV writes MLflow's columns and rows with the CSV-injection guard
   expect(lines[2]).toContain(`"${ids.plain}","plain"`);
   expect(lines[2]).toMatch(/"0\.5","0\.25","","ml"$/);
 });
+
+test('a long table is virtualized and fills rows in after a jump to its end', async ({ page }) => {
+  await page.goto('/');
+  const runs = Array.from({ length: 400 }, (_, i) => ({ name: `run-${String(i).padStart(3, '0')}`, metrics: { score: i / 400 } }));
+  const { experimentId } = await seedRuns(page, 'long', runs);
+  await page.goto(`/#/experiments/${experimentId}`);
+  await expect(page.getByText('400 runs', { exact: true })).toBeVisible();
+  expect(await runsTable(page).locator('[data-run-id]').count()).toBeLessThan(60);
+
+  // Drag-like jumps to the end: rows show names while the table moves, then their cells.
+  await page.locator('.runs-grid').evaluate(async (grid) => {
+    for (let top = 0; top < grid.scrollHeight; top += 2000) {
+      grid.scrollTop = top;
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+  });
+  const last = runRow(page, 'run-000');
+  await expect(last).toBeVisible();
+  await expect(await cell(page, 'run-000', 'score')).toHaveText('0');
+  expect(await runsTable(page).locator('[data-run-id]').count()).toBeLessThan(60);
+  await snap(page, 'runs-long-end');
+});
