@@ -257,3 +257,24 @@ test('a long table is virtualized and fills rows in after a jump to its end', as
   expect(await runsTable(page).locator('[data-run-id]').count()).toBeLessThan(60);
   await snap(page, 'runs-long-end');
 });
+
+test('the time range and state filters narrow the table and stay in the URL', async ({ page }) => {
+  await page.goto('/');
+  const { experimentId } = await seedRuns(page, 'ranges', [
+    { name: 'last-week', startedMinutesAgo: 3 * 24 * 60 },
+    { name: 'today', startedMinutesAgo: 30 },
+  ]);
+  await page.goto(`/#/experiments/${experimentId}`);
+  await expect(page.getByText('2 runs', { exact: true })).toBeVisible();
+  await page.getByLabel('Time created').selectOption('24h');
+  await expect(page.getByText('1 matching run', { exact: true })).toBeVisible();
+  await expect.poll(() => visibleRunNames(page)).toEqual(['today']);
+  await page.reload();
+  await expect(page.getByLabel('Time created')).toHaveValue('24h');
+  await expect.poll(() => visibleRunNames(page)).toEqual(['today']);
+  await page.getByLabel('State').selectOption('deleted');
+  await expect(page.getByRole('heading', { name: 'No runs match' })).toBeVisible();
+  await page.getByRole('button', { name: 'Clear filter' }).click();
+  await expect(page.getByRole('heading', { name: 'No deleted runs' })).toBeVisible();
+  await snap(page, 'runs-no-deleted');
+});
