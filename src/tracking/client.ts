@@ -5,6 +5,7 @@ import * as artifacts from './artifacts';
 import type { TrackingContext } from './context';
 import * as experiments from './experiments';
 import * as history from './history';
+import { importRuns } from './import';
 import { MetricWriter } from './metric-writer';
 import * as runs from './runs';
 
@@ -74,6 +75,8 @@ export function openTracking(opts: OpenTrackingOptions = {}): TrackingClient {
     logDict: async (runId, d, f) => artifacts.logDict(ctx, runId, d, f),
     listArtifacts: async (runId, p) => artifacts.listArtifacts(ctx, runId, p),
     downloadArtifact: async (runId, p) => artifacts.downloadArtifact(ctx, runId, p),
+
+    importRuns: async (batch) => importRuns(ctx, batch),
 
     flush: () => writer.flush(),
     close: async () => {
