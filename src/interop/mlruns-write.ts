@@ -4,7 +4,9 @@
  * no trailing newline), `metrics/<key>` (lines `timestamp value step`, values as Python prints floats: `nan`,
  * `inf`, `1e-05`), `artifacts/…`, and dataset inputs under `<exp>/datasets/` and `<run>/inputs/`. meta.yaml
  * keys are sorted like PyYAML's `safe_dump(sort_keys=True)`; run status is the integer enum. Deleted
- * experiments go to `.trash/`. Keys containing '/' become sub-folders, as in MLflow.
+ * experiments go to `.trash/`. Keys containing '/' become sub-folders, as in MLflow. Keys of the returned map that
+ * end in '/' are empty folders: MLflow only finds a run whose `metrics/`, `params/` and `artifacts/` folders
+ * exist (FileStore._is_valid_run_directory), so they are always written, and zip as directory entries.
  */
 import { stringify } from 'yaml';
 import { pythonFloatStr } from '../tracking/validation';
@@ -79,6 +81,7 @@ function writeRun(out: Map<string, Uint8Array>, expDir: string, r: DumpRun, arti
   };
   if (r.deletedTime !== null) meta.deleted_time = r.deletedTime;
   out.set(`${dir}/meta.yaml`, toMetaYaml(meta));
+  for (const sub of ['metrics', 'params', 'artifacts', 'tags']) out.set(`${dir}/${sub}/`, new Uint8Array(0));
   for (const p of r.params) out.set(`${dir}/params/${p.key}`, bytes(p.value));
   for (const t of r.tags) out.set(`${dir}/tags/${t.key}`, bytes(t.value));
   for (const [key, points] of Object.entries(r.metrics)) out.set(`${dir}/metrics/${key}`, bytes(metricLines(points)));

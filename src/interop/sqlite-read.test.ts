@@ -65,17 +65,17 @@ describe('readMlflowDb on the current schema', () => {
     return out;
   }
 
-  it('maps is_nan and the sanitized infinities back, in get_metric_history order', () => {
+  it('maps is_nan to NaN and keeps the sanitized infinities as MLflow reports them, in get_metric_history order', () => {
     const dump = readMlflowDb(SQL, currentDb());
     expect(dump.experiments[0]).toMatchObject({ experimentId: '1', creationTime: 10, lastUpdateTime: 20, tags: [{ key: 'team', value: 'a' }] });
     const [run] = dump.runs;
     expect(run).toMatchObject({ runId: 'r1', runName: 'run one', status: 'FAILED', endTime: 200, params: [{ key: 'lr', value: '0.1' }] });
     expect(run.metrics.m).toEqual([
-      { value: Infinity, timestamp: 1, step: 0 },
+      { value: SQL_INFINITY, timestamp: 1, step: 0 },
       { value: NaN, timestamp: 2, step: 1 },
-      { value: -Infinity, timestamp: 3, step: 2 },
+      { value: -SQL_INFINITY, timestamp: 3, step: 2 },
     ]);
-    expect(run.latestMetrics).toEqual({ m: { value: -Infinity, timestamp: 3, step: 2 } });
+    expect(run.latestMetrics).toEqual({ m: { value: -SQL_INFINITY, timestamp: 3, step: 2 } });
     expect(dump.registeredModels).toMatchObject([{ name: 'model', aliases: { champion: 1 }, versions: [{ version: 1, source: 'runs:/r1/m' }] }]);
   });
 

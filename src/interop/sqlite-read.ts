@@ -1,10 +1,11 @@
 /**
  * Reads an MLflow SQL-store database file (`mlflow.db`, SQLite; any schema from MLflow 1.x to 3.x) into an
  * {@link MlflowDump}, with sql.js. Columns added by later migrations (creation_time, step, is_nan,
- * deleted_time, …) are used when present. Values come back as MLflow reports them: a metric stored with
- * `is_nan = 1` is NaN and ±1.7976931348623157e308 is ±Infinity (the inverse of
- * SqlAlchemyStore.sanitize_metric_value); histories are ordered by (timestamp, step, value) like the SQL
- * store's get_metric_history. Non-features: traces, LoggedModels, evaluation datasets, webhooks.
+ * deleted_time, …) are used when present. Values come back exactly as MlflowClient reports them from that
+ * store: a metric stored with `is_nan = 1` is NaN; ±Infinity stays ±1.7976931348623157e308, the value
+ * SqlAlchemyStore.sanitize_metric_value saved, because MLflow's SqlMetric.to_mlflow_entity does not map it back
+ * either (checked against MLflow 3.17). Histories are ordered by (timestamp, step, value) like the SQL store's
+ * get_metric_history. Non-features: traces, LoggedModels, evaluation datasets, webhooks.
  * The caller supplies the sql.js module (see `sqlite-wasm.ts` for the browser, `initSqlJs` in Node).
  */
 import type { Database, SqlJsStatic, SqlValue } from 'sql.js';
@@ -13,7 +14,7 @@ import type { KeyValue, RunStatus } from '../tracking/entities';
 import { emptyDump } from './dump';
 import type { DumpDatasetInput, DumpMetricPoint, DumpRegisteredModel, DumpRun, MlflowDump } from './dump';
 
-/** The largest finite double: how the SQL store saves ±Infinity. */
+/** The largest finite double: how the SQL store saves ±Infinity (and what MLflow then reports). */
 export const SQL_INFINITY = 1.7976931348623157e308;
 
 type Row = Record<string, SqlValue>;
@@ -54,13 +55,10 @@ const optStr = (v: SqlValue | undefined): string | null => (v === null || v === 
 const num = (v: SqlValue | undefined): number | null => (typeof v === 'number' ? v : v == null ? null : Number(v));
 const col = (cols: Set<string>, name: string, fallback = 'NULL'): string => (cols.has(name) ? name : `${fallback} AS ${name}`);
 
-/** The stored double as MLflow returns it. */
+/** The stored double as MLflow returns it: NaN when `is_nan` is set, otherwise the value as stored. */
 export function metricValue(value: SqlValue, isNan: SqlValue): number {
   if (isNan === 1 || isNan === '1' || isNan === 'true') return NaN;
-  const v = Number(value);
-  if (v === SQL_INFINITY) return Infinity;
-  if (v === -SQL_INFINITY) return -Infinity;
-  return v;
+  return Number(value);
 }
 
 function readDb(db: Database): MlflowDump {

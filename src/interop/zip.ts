@@ -8,7 +8,7 @@ export function unzipTree(zip: Uint8Array): Map<string, Uint8Array> {
   return out;
 }
 
-/** A zip of path → bytes; already-compressed artifacts are stored, text is deflated. */
+/** A zip of path → bytes (a path ending in '/' is a folder entry); compressed formats are stored, the rest deflated. */
 export function zipTree(files: ReadonlyMap<string, Uint8Array>): Uint8Array {
   const z: Zippable = {};
   for (const [path, data] of files) {
