@@ -7,7 +7,18 @@ export interface Query {
   filter: string;
   order_by: string[];
   view?: 'ACTIVE_ONLY' | 'DELETED_ONLY' | 'ALL';
+  /** Set when Flowpad deliberately differs from MLflow's SQLite store on this query: the reason. */
+  differs?: string;
 }
+
+/** Filters on which Flowpad and MLflow's SQLite store knowingly disagree (both accept them). */
+export const DOCUMENTED_DIFFERENCES: Record<string, string> = {
+  "attributes.run_name ILIKE 'ΔELTA'":
+    "SQLite's lower() folds ASCII only; Flowpad folds Unicode like MLflow's FileStore and PostgreSQL store",
+  "tags.note ILIKE 'ÜNÏCÖDÉ'": "same: Unicode case folding in ILIKE",
+  'metrics.loss = 1.7976931348623157e308':
+    'the SQL store saves ±Infinity as ±1.7976931348623157e308; Flowpad keeps Infinity, as the FileStore does',
+};
 
 const RUN_FILTERS = [
   '',
@@ -81,6 +92,15 @@ const RUN_FILTERS = [
   "metrics.loss > 0 AND params.model = 'rf' AND tags.team = 'nlp'",
   "datasets.name = 'x'",
   "tags.team = 'nlp' and params.lr = '0.1' and metrics.loss < 1",
+  "tags.note LIKE '%line'",
+  "tags.note LIKE 'multi_line'",
+  "attributes.run_name ILIKE 'ΔELTA'",
+  "attributes.run_name LIKE '_elta'",
+  "tags.note ILIKE 'ÜNÏCÖDÉ'",
+  "params.model LIKE 'linear\\%'",
+  "params.model LIKE 'linear[%]'",
+  'metrics.loss = 1.7976931348623157e308',
+  'metrics.loss >= 1.7976931348623157e308',
   // invalid
   'params.lr = 0.01',
   'params.opt = adam',
@@ -210,5 +230,6 @@ export function makeCorpus(ids: string[]): Query[] {
   for (const f of EXPERIMENT_FILTERS) q.push({ kind: 'experiments', filter: f, order_by: [] });
   for (const o of EXPERIMENT_ORDERS) q.push({ kind: 'experiments', filter: '', order_by: o });
   q.push({ kind: 'experiments', filter: "name LIKE '%a%'", order_by: ['name DESC'] });
+  for (const x of q) if (x.kind === 'runs' && DOCUMENTED_DIFFERENCES[x.filter]) x.differs = DOCUMENTED_DIFFERENCES[x.filter];
   return q;
 }

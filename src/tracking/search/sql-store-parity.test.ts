@@ -22,3 +22,14 @@ describe('search: SQL store messages', () => {
     );
   });
 });
+
+describe('search: LIKE as SQL evaluates it', () => {
+  it('lets % and _ match newlines and anchors at the very end, like SQLite (MLflow SQL store)', async () => {
+    const { likeToRegExp } = await import('./compile');
+    expect(likeToRegExp('%line', false).test('multi\nline')).toBe(true);
+    expect(likeToRegExp('multi_line', false).test('multi\nline')).toBe(true);
+    expect(likeToRegExp('abc', false).test('abc\n')).toBe(false);
+    expect(likeToRegExp('a.c', false).test('abc')).toBe(false);
+    expect(likeToRegExp('ΔELTA', true).test('δelta')).toBe(true); // Unicode ILIKE: documented difference from SQLite
+  });
+});
