@@ -7,6 +7,8 @@ export interface Query {
   filter: string;
   order_by: string[];
   view?: 'ACTIVE_ONLY' | 'DELETED_ONLY' | 'ALL';
+  /** Page through all results this many at a time, comparing each page and its token. */
+  page_size?: number;
   /** Set when Flowpad deliberately differs from MLflow's SQLite store on this query: the reason. */
   differs?: string;
 }
@@ -230,6 +232,9 @@ export function makeCorpus(ids: string[]): Query[] {
   for (const f of EXPERIMENT_FILTERS) q.push({ kind: 'experiments', filter: f, order_by: [] });
   for (const o of EXPERIMENT_ORDERS) q.push({ kind: 'experiments', filter: '', order_by: o });
   q.push({ kind: 'experiments', filter: "name LIKE '%a%'", order_by: ['name DESC'] });
+  q.push({ kind: 'runs', filter: 'metrics.loss < 1', order_by: ['metrics.loss DESC'], page_size: 17 });
+  q.push({ kind: 'runs', filter: '', order_by: [], page_size: 50 });
+  q.push({ kind: 'experiments', filter: '', order_by: ['name'], page_size: 2 });
   for (const x of q) if (x.kind === 'runs' && DOCUMENTED_DIFFERENCES[x.filter]) x.differs = DOCUMENTED_DIFFERENCES[x.filter];
   return q;
 }

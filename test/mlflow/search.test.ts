@@ -12,7 +12,8 @@ import { makeCorpus, type Query } from './search-corpus';
 import { makeSpec, toNum, type SearchSpec } from './search-spec';
 import { readJson, runPy, tempDir } from './python';
 
-type Outcome = { ids: string[] } | { error_code: string; message: string };
+type Page = { ids: string[]; token: string | null };
+type Outcome = { ids: string[] } | { error_code: string; message: string } | { pages: Page[] };
 
 /**
  * Python prints sets in hash order, which changes with every process (PYTHONHASHSEED); Flowpad prints MLflow's
@@ -56,7 +57,23 @@ async function logSpec(client: TrackingClient, spec: SearchSpec): Promise<string
   return expIds;
 }
 
+/** Every page of a query, `page_size` at a time, with the token each page came with (MLflow's token format). */
+async function flowpadPages(client: TrackingClient, expIds: string[], q: Query): Promise<Outcome> {
+  const pages: Page[] = [];
+  let pageToken: string | undefined;
+  do {
+    const page = q.kind === 'runs'
+      ? await client.searchRuns(expIds, { filter: q.filter, orderBy: q.order_by, maxResults: q.page_size, pageToken })
+      : await client.searchExperiments({ filter: q.filter, orderBy: q.order_by, maxResults: q.page_size, pageToken });
+    const ids = page.items.map((x) => ('info' in x ? x.info.runId : x.experimentId));
+    pageToken = page.nextPageToken;
+    pages.push({ ids, token: pageToken ?? null });
+  } while (pageToken);
+  return { pages };
+}
+
 async function flowpadSearch(client: TrackingClient, expIds: string[], q: Query): Promise<Outcome> {
+  if (q.page_size) return flowpadPages(client, expIds, q);
   try {
     if (q.kind === 'runs') {
       const page = await client.searchRuns(expIds, { filter: q.filter, orderBy: q.order_by, runViewType: q.view, maxResults: 50_000 });
@@ -94,6 +111,7 @@ describe('differential search against MLflow (SQLite store)', () => {
     expect(corpus.filter((q) => q.kind === 'runs').length).toBeGreaterThanOrEqual(100);
     expect(mlflow.experiment_ids).toEqual(expIds);
     const errors = mlflow.results.filter((r) => 'error_code' in r).length;
+    expect(mlflow.results.filter((r) => 'pages' in r && r.pages.length > 2).length).toBe(3);
     expect(errors).toBeGreaterThan(30);
     expect(mlflow.results.length - errors).toBeGreaterThan(100);
   });

@@ -47,8 +47,29 @@ for r in spec["runs"]:
     if r["deleted"]:
         client.delete_run(r["run_id"])
 
+def pages(q):
+    """Follows page tokens with max_results = page_size; each page's ids and the token that came with it."""
+    out, token = [], None
+    while True:
+        if q["kind"] == "runs":
+            found = client.search_runs(exp_ids, filter_string=q["filter"], order_by=q["order_by"] or None,
+                                       max_results=q["page_size"], page_token=token)
+            ids = [x.info.run_id for x in found]
+        else:
+            found = client.search_experiments(filter_string=q["filter"], order_by=q["order_by"] or None,
+                                              max_results=q["page_size"], page_token=token)
+            ids = [x.experiment_id for x in found]
+        token = found.token.decode() if isinstance(found.token, bytes) else found.token
+        out.append({"ids": ids, "token": token})
+        if not token:
+            return {"pages": out}
+
+
 results = []
 for q in corpus:
+    if "page_size" in q:
+        results.append(pages(q))
+        continue
     try:
         if q["kind"] == "runs":
             found = client.search_runs(
