@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import initSqlJs from 'sql.js';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeClient } from '../helpers';
 import type { DumpRegisteredModel } from '../../src/interop/dump';
 import { dumpExperiments } from '../../src/interop/export';
@@ -16,7 +16,7 @@ import { restoreMlflowDump } from '../../src/interop/restore';
 import { readMlflowDb } from '../../src/interop/sqlite-read';
 import { unzipTree, zipTree } from '../../src/interop/zip';
 import { flowpadJson, type StoreJson } from './oracle';
-import { readDirTree, readJson, requirePython, runPy, tempDir, writeDirTree } from './python';
+import { readDirTree, readJson, removeTempDirs, requirePython, runPy, tempDir, writeDirTree } from './python';
 
 const sortObj = <T>(o: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1)));
 
@@ -54,6 +54,8 @@ beforeAll(async () => {
   fileOracle = readJson<StoreJson>(join(fileDir, 'oracle.json'));
   sqlOracle = readJson<StoreJson>(join(sqlDir, 'oracle.json'));
 });
+
+afterAll(removeTempDirs);
 
 describe('MLflow → Flowpad', () => {
   it('imports an mlruns FileStore tree (zipped) with every value equal', async () => {

@@ -3,7 +3,7 @@
  * Every child gets telemetry off and the FileStore allowed; only loopback is ever contacted.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,7 +44,22 @@ export function runPy(script: string, args: string[], opts: { cwd?: string; inpu
   });
 }
 
-export const tempDir = (name: string): string => mkdtempSync(join(tmpdir(), `flowpad-${name}-`));
+/**
+ * Scratch space for stores and servers: tmpfs when the machine has one, because SQLite's fsyncs on a disk-backed
+ * /tmp double MLflow's run time here. FLOWPAD_TEST_TMP overrides.
+ */
+const SCRATCH = process.env.FLOWPAD_TEST_TMP ?? (existsSync('/dev/shm') ? '/dev/shm' : tmpdir());
+const made: string[] = [];
+export function tempDir(name: string): string {
+  const dir = mkdtempSync(join(SCRATCH, `flowpad-${name}-`));
+  made.push(dir);
+  return dir;
+}
+/** Removes every tempDir this test file made (call in afterAll; set FLOWPAD_KEEP_TMP=1 to keep them). */
+export function removeTempDirs(): void {
+  if (process.env.FLOWPAD_KEEP_TMP) return;
+  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
+}
 export const readJson = <T = unknown>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
 
 /** Every file under `dir` as relative path → bytes. */

@@ -10,7 +10,7 @@ import type { TrackingClient } from '../../src/tracking';
 import { makeClient } from '../helpers';
 import { makeCorpus, type Query } from './search-corpus';
 import { makeSpec, toNum, type SearchSpec } from './search-spec';
-import { readJson, runPy, tempDir } from './python';
+import { readJson, removeTempDirs, runPy, tempDir } from './python';
 
 type Page = { ids: string[]; token: string | null };
 type Outcome = { ids: string[] } | { error_code: string; message: string } | { pages: Page[] };
@@ -104,7 +104,10 @@ beforeAll(async () => {
   await py;
   mlflow = readJson(join(dir, 'out.json'));
 });
-afterAll(() => client?.close());
+afterAll(async () => {
+  await client?.close();
+  removeTempDirs();
+});
 
 describe('differential search against MLflow (SQLite store)', () => {
   it('uses a corpus of at least 100 run queries and some experiment queries', () => {

@@ -9,7 +9,7 @@ import { MlflowRestClient, pullExperiments, pushExperiments, SOURCE_RUN_TAG, typ
 import type { TrackingClient } from '../../src/tracking';
 import { makeClient } from '../helpers';
 import { flowpadJson, type StoreJson } from './oracle';
-import { readJson, runPy, tempDir } from './python';
+import { readJson, removeTempDirs, runPy, tempDir } from './python';
 import { startMlflowServer, type RunningServer } from './server';
 
 const T0 = 1_700_000_000_000;
@@ -108,6 +108,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
   await local?.close();
+  removeTempDirs();
 });
 
 describe('sync with mlflow server', () => {

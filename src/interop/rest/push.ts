@@ -119,7 +119,7 @@ async function ensureRun(remote: MlflowRestClient, run: Run, remoteExp: string, 
   if (res.runs[run.info.runId]) return;
   const created = await remote.createRun({
     experimentId: remoteExp, runName: run.info.runName, startTime: run.info.startTime, userId: run.info.userId,
-    tags: remoteTags(run, res).filter((t) => t.key.length > 0),
+    tags: remoteTags(run, res),
   });
   res.runs[run.info.runId] = created.info.runId;
   res.runsCreated++;
