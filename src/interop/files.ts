@@ -57,11 +57,16 @@ export class TreeIndex {
     return this.files.get(path);
   }
 
-  /** Every file under `dir`, recursively, as [path relative to dir, bytes], sorted by path. */
+  /** Every file under `dir`, recursively, as [path relative to dir, bytes], sorted by path; uses the folder index. */
   walk(dir: string): [string, Uint8Array][] {
-    const prefix = dir ? dir + '/' : '';
     const out: [string, Uint8Array][] = [];
-    for (const [p, data] of this.files) if (p.startsWith(prefix)) out.push([p.slice(prefix.length), data]);
+    const visit = (d: string, rel: string): void => {
+      const e = this.children.get(d);
+      if (!e) return;
+      for (const f of e.files) out.push([rel + f, this.files.get(d ? `${d}/${f}` : f)!]);
+      for (const sub of e.dirs) visit(d ? `${d}/${sub}` : sub, `${rel}${sub}/`);
+    };
+    visit(dir, '');
     return out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   }
 }
