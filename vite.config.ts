@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import solid from 'vite-plugin-solid';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -41,6 +42,9 @@ export default defineConfig({
         clientsClaim: true,
         skipWaiting: true,
         navigateFallback: 'index.html',
+        navigateFallbackDenylist: [/\/bench\//],
+        // The benchmark page (bench/, `npm run bench`) ships in the build but is not part of the offline app.
+        globIgnores: ['bench/**', 'assets/bench-*', 'assets/*.bench-*'],
       },
     }),
   ],
@@ -51,5 +55,14 @@ export default defineConfig({
   },
   server: { headers: coiHeaders },
   preview: { headers: coiHeaders },
-  build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 4096,
+    rolldownOptions: {
+      input: {
+        index: fileURLToPath(new URL('./index.html', import.meta.url)),
+        bench: fileURLToPath(new URL('./bench/index.html', import.meta.url)),
+      },
+    },
+  },
 });

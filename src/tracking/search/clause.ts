@@ -25,7 +25,7 @@ export interface Clause {
 
 const LIST_ERR = 'While parsing a list in the query,';
 
-/** Turns a grouped comparison node into a Clause or throws MLflow's error for it. */
+/** Turns a grouped comparison node into a Clause (comparator not yet checked) or throws MLflow's error. */
 export function toClause(src: string, node: Node, d: Dialect): Clause {
   const parts = node.children!;
   const text = (n: Node): string => src.slice(n.start, n.end);
@@ -41,8 +41,15 @@ export function toClause(src: string, node: Node, d: Dialect): Clause {
   const comparator = tokKind(op) === 'keyword' ? op.tok!.upper : text(op).toUpperCase();
   if (isNull && !d.nullTypes.includes(id.type)) fail(d.nullMessage(id.type, id.key), node, 'a tag or param');
   const value = isNull ? null : parseValue(src, id.type, id.key, parts[2], d);
-  d.checkComparator(id.type, d.translate(id.key), comparator, parts[1]);
   return { type: id.type, key: id.key, comparator, value, start: node.start, end: node.end };
+}
+
+/**
+ * The comparator check MLflow makes when it evaluates a clause, i.e. after every clause of the
+ * filter has been parsed; we make it right after parsing, in the same clause order.
+ */
+export function checkComparator(c: Clause, d: Dialect): void {
+  d.checkComparator(c.type, d.translate(c.key), c.comparator, c);
 }
 
 /** `_get_identifier`: split at the first dot, resolve the type alias, strip quotes then backticks. */

@@ -9,7 +9,7 @@ import { tokenize } from './lexer';
 import type { Token } from './lexer';
 import { group, groupNodes, nest, isWs, tokKind } from './group';
 import type { Node } from './group';
-import { toClause } from './clause';
+import { checkComparator, toClause } from './clause';
 import type { Clause } from './clause';
 import type { Dialect } from './dialect';
 import { pyStr } from './pyfmt';
@@ -20,6 +20,9 @@ export type FilterNode = { op: 'and' | 'or'; items: FilterNode[] } | { op: 'cmp'
 
 const isKw = (n: Node | undefined, word: string): boolean => tokKind(n) === 'keyword' && n!.tok!.upper === word;
 
+/** A filter before its comparisons are checked: comparison nodes in an AND/OR tree. */
+type RawTree = { op: 'and' | 'or'; items: RawTree[] } | { op: 'cmp'; node: Node };
+
 /** Parses `filter` with the rules of `d`; an empty filter is an empty `and` (matches everything). */
 export function parseFilter(filter: string, d: Dialect): FilterNode {
   if (!filter) return { op: 'and', items: [] };
@@ -27,7 +30,8 @@ export function parseFilter(filter: string, d: Dialect): FilterNode {
   const joined = joinIn(group(statement).filter((n) => !isWs(n)));
   const invalid = joined.filter((n) => n.kind !== 'comparison' && !isKw(n, 'AND'));
   if (invalid.length === 0) {
-    return { op: 'and', items: joined.filter((n) => n.kind === 'comparison').map((n) => leaf(filter, n, d)) };
+    const items: RawTree[] = joined.filter((n) => n.kind === 'comparison').map((node) => ({ op: 'cmp', node }));
+    return checkTree(filter, { op: 'and', items }, d);
   }
   const mlflowError = new SearchError(
     d.invalidClauses(invalid.map((n) => filter.slice(n.start, n.end))),
@@ -35,19 +39,37 @@ export function parseFilter(filter: string, d: Dialect): FilterNode {
   );
   const extended = invalid.some((n) => n.kind === 'paren' || isKw(n, 'OR') || tokKind(n) === 'punct');
   if (!extended) throw mlflowError;
-  return new Extended(filter, d, mlflowError).expr(nest(statement), filter.length);
+  return checkTree(filter, new Extended(mlflowError).expr(nest(statement), filter.length), d);
 }
 
-const leaf = (src: string, n: Node, d: Dialect): FilterNode => ({ op: 'cmp', clause: toClause(src, n, d) });
+/**
+ * MLflow parses every comparison of a filter before it checks any comparator, so errors come out
+ * in that order: first all identifiers and values, left to right, then all comparators.
+ */
+function checkTree(src: string, tree: RawTree, d: Dialect): FilterNode {
+  const clauses: Clause[] = [];
+  const build = (t: RawTree): FilterNode => {
+    if (t.op !== 'cmp') return { op: t.op, items: t.items.map(build) };
+    const clause = toClause(src, t.node, d);
+    clauses.push(clause);
+    return { op: 'cmp', clause };
+  };
+  const result = build(tree);
+  for (const c of clauses) checkComparator(c, d);
+  return result;
+}
 
-/** sqlparse splits at `;` (whitespace after it stays in the same statement); MLflow wants one. */
+/** sqlparse splits at `;` outside parentheses (whitespace after it stays in that statement); MLflow wants one. */
 function singleStatement(filter: string): Token[] {
   const statements: Token[][] = [];
   let current: Token[] = [];
   const tokens = tokenize(filter);
+  let level = 0;
   for (let i = 0; i < tokens.length; i++) {
-    current.push(tokens[i]);
-    if (tokens[i].kind !== 'punct' || tokens[i].text !== ';') continue;
+    const t = tokens[i];
+    current.push(t);
+    if (t.kind === 'punct') level += t.text === '(' ? 1 : t.text === ')' ? -1 : 0;
+    if (t.kind !== 'punct' || t.text !== ';' || level > 0) continue;
     while (tokens[i + 1]?.kind === 'ws') current.push(tokens[++i]);
     statements.push(current);
     current = [];
@@ -57,7 +79,7 @@ function singleStatement(filter: string): Token[] {
     throw new SearchError(`Invalid filter '${filter}'. Could not be parsed.`, 0, 'a comparison', filter.length);
   }
   if (statements.length > 1) {
-    const at = statements[0][statements[0].length - 1].start;
+    const at = statements[0].find((t) => t.kind === 'punct' && t.text === ';')!.start;
     throw new SearchError(
       `Search filter contained multiple expression ${pyStr(filter)}. Provide AND-ed expression list.`,
       at, 'AND instead of ;', at + 1,
@@ -109,48 +131,48 @@ function joinIn(t: Node[]): Node[] {
   return out;
 }
 
-/** The OR / parentheses extension: expr = and (OR and)*; and = part (AND? part)*; part = (expr) | comparison. */
+/**
+ * The OR / parentheses extension: expr = and (OR and)*; and = part (AND* part)*; part = (expr) | comparison.
+ * Any structural problem is reported with MLflow's own message for the filter.
+ */
 class Extended {
-  constructor(
-    private readonly src: string,
-    private readonly d: Dialect,
-    private readonly mlflowError: SearchError,
-  ) {}
+  constructor(private readonly mlflowError: SearchError) {}
 
   /** Parses one level (the statement, or a parenthesis' inside) ending at offset `end`. */
-  expr(nodes: Node[], end: number): FilterNode {
-    const parts: Node[][] = [[]];
+  expr(nodes: Node[], end: number): RawTree {
+    // `at`: where an empty part is reported, the OR that closed it or the end of the level.
+    const parts: Array<{ nodes: Node[]; at: number }> = [{ nodes: [], at: end }];
     for (const n of nodes) {
-      if (isKw(n, 'OR')) parts.push([]);
-      else parts[parts.length - 1].push(n);
+      if (!isKw(n, 'OR')) {
+        parts[parts.length - 1].nodes.push(n);
+        continue;
+      }
+      parts[parts.length - 1].at = n.start;
+      parts.push({ nodes: [], at: end });
     }
-    const items = parts.map((p) => this.conjunction(p, end));
+    const items = parts.map((p) => this.conjunction(p.nodes, p.at));
     return items.length === 1 ? items[0] : { op: 'or', items };
   }
 
-  private conjunction(nodes: Node[], end: number): FilterNode {
-    const grouped = joinIn(groupNodes(nodes).filter((n) => !isWs(n)));
-    const items: FilterNode[] = [];
-    for (const n of grouped) {
+  private conjunction(nodes: Node[], at: number): RawTree {
+    const items: RawTree[] = [];
+    for (const n of joinIn(groupNodes(nodes).filter((x) => !isWs(x)))) {
       if (isKw(n, 'AND')) continue;
-      if (n.kind === 'comparison') items.push(leaf(this.src, n, this.d));
+      if (n.kind === 'comparison') items.push({ op: 'cmp', node: n });
       else if (n.kind === 'paren') items.push(this.expr(n.children!, n.end - 1));
-      else this.fail(n.start, n.end, this.expectedAt(n));
+      else this.fail(n.start, n.end, expectedAt(n));
     }
-    if (items.length === 0) {
-      const at = nodes.find((n) => !isWs(n))?.start ?? end;
-      this.fail(at, at, 'a comparison or a parenthesised group');
-    }
+    if (items.length === 0) this.fail(at, at, 'a comparison or a parenthesised group');
     return items.length === 1 ? items[0] : { op: 'and', items };
-  }
-
-  private expectedAt(n: Node): string {
-    if (tokKind(n) === 'punct' && n.tok!.text === '(') return "a matching ')'";
-    if (tokKind(n) === 'punct' && n.tok!.text === ')') return "no ')' without a matching '('";
-    return 'a comparison, AND, OR or a parenthesised group';
   }
 
   private fail(position: number, end: number, expected: string): never {
     throw new SearchError(this.mlflowError.message, position, expected, end);
   }
+}
+
+function expectedAt(n: Node): string {
+  if (tokKind(n) === 'punct' && n.tok!.text === '(') return "a matching ')'";
+  if (tokKind(n) === 'punct' && n.tok!.text === ')') return "no ')' without a matching '('";
+  return 'a comparison, AND, OR or a parenthesised group';
 }

@@ -90,12 +90,13 @@ function groupOrder(nodes: Node[]): Node[] {
   return out;
 }
 
+/** A name, then (whitespace allowed) a parenthesis: sqlparse makes it a Function. */
 function groupFunctions(nodes: Node[]): Node[] {
   const out: Node[] = [];
   for (const n of nodes) {
-    const prev = out[out.length - 1];
-    if (n.kind === 'paren' && tokKind(prev) === 'name' && prev.end === n.start && !prev.tok!.text.startsWith('`')) {
-      out[out.length - 1] = span('func', [prev, n]);
+    const p = lastNonWs(out);
+    if (n.kind === 'paren' && tokKind(out[p]) === 'name') {
+      out.splice(p, out.length - p, span('func', [out[p], n]));
     } else out.push(n);
   }
   return out;

@@ -6,8 +6,9 @@
  * (INVALID_PARAMETER_VALUE), except that errors MLflow raises only while evaluating a clause
  * (a wrong comparator) are raised while parsing. Extension: `OR` and parentheses, tried only when
  * MLflow would reject a filter because of them (AND binds tighter than OR).
- * Non-features: RLIKE, NOT (other than NOT IN / NOT LIKE, which MLflow rejects as comparators),
- * ordering by datasets, `metrics.x` filtered per dataset.
+ * Matches MLflow 3.17 (IS NULL / IS NOT NULL on params and tags, IN lists kept as written).
+ * Non-features: RLIKE and NOT LIKE (rejected, as MLflow rejects them), a NOT operator, ordering by
+ * datasets, the SQL store's duplicate-order_by error.
  */
 import type { ExperimentRow, RunRow } from '../../storage/rows';
 import { compileTree, experimentClause, runClause } from './compile';

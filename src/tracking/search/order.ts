@@ -86,14 +86,21 @@ export function compareStrings(a: string, b: string): number {
 }
 
 type SortValue = string | number | null | undefined;
-const compareValues = (a: SortValue, b: SortValue): number =>
-  typeof a === 'string' ? compareStrings(a, b as string) : (a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0;
+const SURROGATE = /[\uD800-\uDFFF]/;
+const native = (a: SortValue, b: SortValue): number => ((a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0);
+const byCodePoint = (a: SortValue, b: SortValue): number =>
+  typeof a === 'string' ? compareStrings(a, b as string) : native(a, b);
+
+/** UTF-16 order equals code point order unless a string holds a surrogate: then compare carefully. */
+const comparatorFor = (values: SortValue[]): ((a: SortValue, b: SortValue) => number) =>
+  values.some((v) => typeof v === 'string' && SURROGATE.test(v)) ? byCodePoint : native;
 
 /** Sorts with precomputed keys: `rank` 0 = value, 1 = NaN, 2 = missing; then the value. */
 function sortByKeys<T>(rows: T[], columns: Array<{ values: SortValue[]; ascending: boolean }>): T[] {
   const ranks = columns.map(({ values }) =>
     Uint8Array.from(values, (v) => (v === null || v === undefined ? 2 : typeof v === 'number' && Number.isNaN(v) ? 1 : 0)),
   );
+  const compare = columns.map(({ values }) => comparatorFor(values));
   const order = rows.map((_, i) => i);
   order.sort((i, j) => {
     for (let c = 0; c < columns.length; c++) {
@@ -101,7 +108,7 @@ function sortByKeys<T>(rows: T[], columns: Array<{ values: SortValue[]; ascendin
       const rj = ranks[c][j];
       if (ri !== rj) return ri - rj;
       if (ri !== 0) continue;
-      const cmp = compareValues(columns[c].values[i], columns[c].values[j]);
+      const cmp = compare[c](columns[c].values[i], columns[c].values[j]);
       if (cmp !== 0) return columns[c].ascending ? cmp : -cmp;
     }
     return 0;

@@ -80,9 +80,9 @@ export const pyList = (items: readonly string[]): string => '[' + items.map(pySt
 export class PySyntaxError extends Error {}
 
 /**
- * `ast.literal_eval` for what can appear in an `IN (...)` list: strings (adjacent ones concatenate),
- * numbers, True/False/None and nested parentheses/tuples. Floats written with a dot or exponent
- * stay floats (marked by `isFloat`) only for repr purposes.
+ * `ast.literal_eval` for what can appear in an `IN (...)` list: strings (adjacent ones concatenate,
+ * backslash escapes apply), numbers, True/False/None and nested parentheses/tuples. Anything else
+ * (bare names, calls) throws PySyntaxError. Limitation: `1.0` and `1` both repr as `1`.
  */
 export function literalEval(src: string): PyValue {
   const p = { src, i: 0 };
