@@ -13,6 +13,7 @@ export interface RestOptions {
   fetch?: typeof fetch;
 }
 
+/** URL query parameters; arrays repeat the key (`?run_ids=a&run_ids=b`), undefined values are left out. */
 export type Query = Record<string, string | number | boolean | readonly string[] | undefined>;
 
 /** MlflowError from a failed response: the server's own code when it is one of MLflow's, else one by HTTP status. */
