@@ -10,7 +10,7 @@ export type FileTree = ReadonlyMap<string, Uint8Array>;
 const decoder = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
 
-/** UTF-8 bytes → string (invalid sequences become U+FFFD, as Python's errors='replace'). */
+/** UTF-8 bytes → string (invalid sequences become U+FFFD). */
 export const utf8 = (b: Uint8Array): string => decoder.decode(b);
 /** String → UTF-8 bytes. */
 export const bytes = (s: string): Uint8Array => encoder.encode(s);
