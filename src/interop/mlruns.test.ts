@@ -21,6 +21,10 @@ function tree(): Map<string, Uint8Array> {
     [`mlruns/7/${R1}/metrics/loss`]: '11 0.5 0\n12 nan 1\n13 inf 2\n14 -inf 2\n',
     [`mlruns/7/${R1}/metrics/sys/cpu`]: '11 1e-05\n',
     [`mlruns/7/${R1}/artifacts/dir/a.txt`]: 'hello',
+    // MLflow 3 LoggedModel folders and run outputs: not runs, not artifacts of the run.
+    'mlruns/7/models/m-0123/meta.yaml': "experiment_id: '7'\nmodel_id: m-0123\nstatus: 2\n",
+    'mlruns/7/models/m-0123/artifacts/MLmodel': 'flavors: {}\n',
+    [`mlruns/7/${R1}/outputs/m-0123/meta.yaml`]: 'destination_type: MODEL_OUTPUT\nsource_type: RUN_OUTPUT\nstep: 0\n',
     // 1.x: run_uuid, `name: ''`, integer experiment_id, status 1 (RUNNING)
     [`mlruns/7/${R2}/meta.yaml`]: `artifact_uri: ./mlruns/7/${R2}/artifacts\nend_time: null\nentry_point_name: ''\nexperiment_id: 7\nlifecycle_stage: deleted\nname: ''\nrun_uuid: ${R2}\nsource_name: ''\nsource_type: 4\nsource_version: ''\nstart_time: 15\nstatus: 1\ntags: []\nuser_id: old\n`,
     [`mlruns/7/${R2}/tags/mlflow.runName`]: 'legacy',
@@ -51,6 +55,7 @@ describe('readMlruns', () => {
     expect(r1.artifacts.map((a) => a.path)).toEqual(['dir/a.txt']);
     expect(r2).toMatchObject({ runId: R2, runName: 'legacy', status: 'RUNNING', lifecycleStage: 'deleted', endTime: null });
     expect(dump.runs).toHaveLength(2);
+    expect(dump.warnings.join('\n')).not.toMatch(/models|outputs/);
     expect(dump.warnings.join('\n')).toMatch(/mlruns\/7\/bad|7\/bad\/meta.yaml: empty/);
     expect(dump.warnings.join('\n')).toMatch(/experiment_id '8' does not match/);
     expect(dump.registeredModels).toMatchObject([{ name: 'm', aliases: { champ: 1 }, versions: [{ version: 1, runId: R1 }] }]);
