@@ -3,5 +3,5 @@ export { MlflowRestClient, isProxied, HISTORY_PAGE, type BatchInput, type Remote
 export { encodeDouble, decodeDouble } from './codec';
 export { errorFrom } from './http';
 export { splitBatches } from './batches';
-export { pushExperiments, SOURCE_RUN_TAG, type PushOptions, type PushResult, type SyncProgress } from './push';
+export { pushExperiments, resumeOffset, SOURCE_RUN_TAG, type PushOptions, type PushResult, type SyncProgress } from './push';
 export { pullExperiments, type PullOptions } from './pull';

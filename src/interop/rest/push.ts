@@ -7,12 +7,12 @@
  * run pushed gets the tag `flowpad.sourceRunId` = its Flowpad id (a run that came from the server keeps its id and
  * matches itself). A push therefore creates each run once; a second push creates and sends nothing new. It is
  * resumable: an interrupted push is simply run again, and per run it sends only what the server lacks (missing
- * params, differing tags, the tail of each metric history beyond the server's point count, missing artifacts).
+ * params, differing tags, the tail of each metric history the server lacks (see resumeOffset), missing artifacts).
  * `mlflow.parentRunId` tags are rewritten to the parent's server id when the parent is pushed too.
  */
 import { MlflowError } from '../../core/errors';
 import type { TrackingClient } from '../../tracking';
-import type { Run } from '../../tracking/entities';
+import type { Metric, Run } from '../../tracking/entities';
 import { allRuns, runArtifacts } from '../export';
 import { splitBatches } from './batches';
 import { isProxied, type MlflowRestClient } from './client';
@@ -137,8 +137,8 @@ async function syncRun(local: TrackingClient, remote: MlflowRestClient, run: Run
   const remoteKeys = new Set(there.data.metrics.map((m) => m.key));
   for (const m of run.data.metrics) {
     const history = await local.getMetricHistory(run.info.runId, m.key);
-    const sent = remoteKeys.has(m.key) ? (await remote.getMetricHistory(id, m.key)).length : 0;
-    metrics.push(...history.slice(sent));
+    const remoteCount = remoteKeys.has(m.key) ? (await remote.getMetricHistory(id, m.key)).length : 0;
+    metrics.push(...history.slice(resumeOffset(history, remoteCount)));
   }
   for (const batch of splitBatches({ params, tags, metrics })) {
     await remote.logBatch(id, batch);
@@ -151,6 +151,23 @@ async function syncRun(local: TrackingClient, remote: MlflowRestClient, run: Run
     await remote.updateRun(id, { status: i.status, endTime: i.endTime });
   }
   if (i.lifecycleStage === 'deleted') await remote.deleteRun(id);
+}
+
+/**
+ * How many leading points of a local history the server already has, given how many it holds. The SQL store
+ * keeps one copy of points equal in (timestamp, step, value) (its metrics primary key), so the count is matched
+ * against distinct points: the answer is the shortest prefix holding `remoteCount` distinct points (all of the
+ * history when the server has them all). Batches go out in logging order, so the server holds such a prefix.
+ */
+export function resumeOffset(history: readonly Metric[], remoteCount: number): number {
+  if (remoteCount >= history.length) return history.length;
+  const seen = new Set<string>();
+  for (let i = 0; i < history.length; i++) {
+    if (seen.size >= remoteCount) return i;
+    const p = history[i];
+    seen.add(`${p.timestamp}|${p.step}|${Number.isNaN(p.value) ? 'nan' : p.value}`);
+  }
+  return history.length;
 }
 
 async function pushArtifacts(

@@ -3,6 +3,7 @@ import { errorOf } from '../../../test/helpers';
 import { splitBatches } from './batches';
 import { MlflowRestClient } from './client';
 import { decodeDouble, encodeDouble } from './codec';
+import { resumeOffset } from './push';
 
 /** A fetch that answers from a handler and records requests. */
 function fakeFetch(handler: (url: URL, init: RequestInit) => Response) {
@@ -71,5 +72,17 @@ describe('MlflowRestClient', () => {
       { key: 'm', value: Infinity, timestamp: 1, step: 0 }, { key: 'm', value: NaN, timestamp: 2, step: 1 },
     ]);
     expect(calls.map((c) => c.url.searchParams.get('max_results'))).toEqual(['25000', '25000']);
+  });
+});
+
+describe('resumeOffset', () => {
+  const p = (timestamp: number, value: number) => ({ key: 'm', value, timestamp, step: 0 });
+  it('skips what the server holds, counting points the SQL store keeps once', () => {
+    const h = [p(1, 1), p(1, 1), p(2, NaN), p(2, NaN), p(3, 3)];
+    expect(resumeOffset(h, 0)).toBe(0);
+    expect(resumeOffset(h, 1)).toBe(1);
+    expect(resumeOffset(h, 2)).toBe(3);
+    expect(resumeOffset(h, 3)).toBe(5); // all distinct points are there: nothing to resend
+    expect(resumeOffset(h, 5)).toBe(5);
   });
 });
