@@ -1,6 +1,7 @@
 import { HashRouter, Route } from '@solidjs/router';
 import { render } from 'solid-js/web';
 import { AppShell } from './components/AppShell';
+import { ComparePage } from './routes/ComparePage';
 import { ExperimentPage } from './routes/ExperimentPage';
 import { ExperimentsPage } from './routes/ExperimentsPage';
 import { NotFoundPage } from './routes/NotFoundPage';
@@ -12,6 +13,7 @@ export function App() {
     <HashRouter root={AppShell}>
       <Route path="/" component={ExperimentsPage} />
       <Route path="/experiments/:id" component={ExperimentPage} />
+      <Route path="/compare" component={ComparePage} />
       <Route path="*" component={NotFoundPage} />
     </HashRouter>
   );
