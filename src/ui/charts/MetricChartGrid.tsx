@@ -25,15 +25,27 @@ export function chartRuns(runs: readonly ColoredRun[], key: string): ChartRun[] 
   });
 }
 
-export function MetricChartGrid(props: { runs: ColoredRun[]; keys: string[]; settings: ChartSettings; emptyText?: string }) {
-  const [filter, setFilter] = createSignal('');
+export interface MetricChartGridProps {
+  runs: ColoredRun[];
+  keys: string[];
+  settings: ChartSettings;
+  emptyText?: string;
+  /** A controlled filter (e.g. kept in the URL); without it the grid keeps its own. */
+  filter?: string;
+  onFilter?: (filter: string) => void;
+}
+
+export function MetricChartGrid(props: MetricChartGridProps) {
+  const [own, setOwn] = createSignal('');
+  const filter = () => props.filter ?? own();
+  const setFilter = (f: string) => (props.onFilter ? props.onFilter(f) : setOwn(f));
   const shown = createMemo(() => {
     const f = filter().trim().toLowerCase();
     return f ? props.keys.filter((k) => k.toLowerCase().includes(f)) : props.keys;
   });
   return (
     <div class="chart-grid-wrap">
-      <Show when={props.keys.length > 4}>
+      <Show when={props.keys.length > 4 || filter()}>
         <div class="toolbar">
           <input
             type="search"
