@@ -17,13 +17,16 @@ const TEXT = new Set([
 /** Files MLflow writes without an extension, shown as text. */
 const TEXT_NAMES = new Set(['MLmodel', 'MLproject', 'Dockerfile', 'LICENSE', 'README', 'registered_model_meta']);
 
-/** Bytes above which a kind is not previewed (download only). MLflow refuses everything above 50 MiB. */
+/**
+ * Bytes above which a kind is not previewed (download only). MLflow refuses everything above 50 MiB; text-like
+ * kinds stop at 5 MB here because a DOM of millions of characters or table cells stalls the page.
+ */
 export const PREVIEW_LIMITS: Record<Exclude<PreviewKind, 'none'>, number> = {
-  image: 50 * 1024 * 1024,
-  text: 5 * 1024 * 1024,
-  json: 5 * 1024 * 1024,
-  table: 5 * 1024 * 1024,
-  html: 5 * 1024 * 1024,
+  image: 50_000_000,
+  text: 5_000_000,
+  json: 5_000_000,
+  table: 5_000_000,
+  html: 5_000_000,
 };
 
 /** The last path segment. */
