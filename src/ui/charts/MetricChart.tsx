@@ -46,7 +46,9 @@ export interface MetricChartProps {
   height?: number;
 }
 
-const EMPTY: PreparedSeries = { x: new Float64Array(0), y: new Float64Array(0), pointsInRange: 0, decimated: false };
+const EMPTY: PreparedSeries = { x: new Float64Array(0), y: new Float64Array(0), xFirst: NaN, pointsInRange: 0, decimated: false };
+/** How long a chart's first paint waits for slow runs before it shows the ones that have loaded. */
+const PARTIAL_PAINT_MS = 250;
 /** Left axis and padding: the plot itself is this much narrower than the card. */
 const AXIS_PX = 80;
 
@@ -88,10 +90,20 @@ export function MetricChart(props: MetricChartProps) {
     createLiveQuery(plan, (p) => (p ? loadSeries(client, id, props.metricKey, p) : Promise.resolve(undefined))),
   );
 
+  let waitingSince = 0;
   const draw = () => {
     frame = 0;
     const qs = untrack(queries);
     const values = qs.map((q) => untrack(q));
+    // Before the first paint, wait (up to PARTIAL_PAINT_MS) for every run: partial paints of 100 runs cost more than they show.
+    const missing = values.some((v) => v === undefined);
+    if (!u && missing) {
+      if (!waitingSince) {
+        waitingSince = performance.now();
+        setTimeout(schedule, PARTIAL_PAINT_MS + 1);
+      }
+      if (performance.now() - waitingSince < PARTIAL_PAINT_MS) return;
+    }
     const prepared = values.map((v) => v ?? EMPTY);
     const data = alignSeries(prepared);
     stats = { loaded: values.filter((v) => v !== undefined).length, total: qs.length };
@@ -109,7 +121,7 @@ export function MetricChart(props: MetricChartProps) {
     setSummary({ inRange, drawn: prepared.reduce((a, p) => a + p.x.length, 0), loaded: stats.loaded, empty: stats.loaded === stats.total && inRange === 0 });
     // The grid was sized from summaries; once everything is in, size it from the data's real start.
     if (stats.loaded === stats.total && !untrack(zoom)) {
-      const firsts = prepared.filter((p) => p.x.length > 0).map((p) => p.x[0]);
+      const firsts = prepared.filter((p) => p.x.length > 0).map((p) => p.xFirst);
       if (firsts.length > 0) setMeasuredLo(Math.min(...firsts));
     }
   };
@@ -141,7 +153,9 @@ export function MetricChart(props: MetricChartProps) {
     ids();
     schedule();
   });
-  createEffect(on([() => props.settings.logY, () => props.runs.map((r) => r.name + r.color).join()], schedule, { defer: true }));
+  // Runs come from live queries: a new array on every write to them. Only a new name or colour needs a redraw.
+  const looks = createMemo(() => JSON.stringify(props.runs.map((r) => [r.name, r.color])));
+  createEffect(on([() => props.settings.logY, looks], schedule, { defer: true }));
   createEffect(on(zoom, (z) => z && u?.setScale('x', { min: z[0], max: z[1] }), { defer: true }));
   createEffect(on(width, (w) => u?.setSize({ width: Math.max(100, w), height: height() }), { defer: true }));
   createEffect(on(hidden, (h) => {

@@ -28,6 +28,8 @@ export interface SeriesPlan {
 
 /** One run's line, ready to align: x sorted, NaN where the line breaks. */
 export interface PreparedSeries extends XY {
+  /** The first x inside the range before decimation (decimated x values sit on the grid); NaN when empty. */
+  xFirst: number;
   /** Points inside the visible range, before decimation. */
   pointsInRange: number;
   decimated: boolean;
@@ -95,10 +97,11 @@ export function prepareSeries(s: MetricSeries, plan: SeriesPlan): PreparedSeries
     if (!Number.isFinite(v) || (plan.logY && v <= 0)) yy[i] = NaN;
   }
   const pointsInRange = x.length;
+  const xFirst = pointsInRange > 0 ? x[0] : NaN;
   if (pointsInRange <= plan.rawLimit) {
-    return { x: Float64Array.from(x), y: Float64Array.from(yy), pointsInRange, decimated: false };
+    return { x: Float64Array.from(x), y: Float64Array.from(yy), xFirst, pointsInRange, decimated: false };
   }
-  return { ...gridDecimate({ x, y: yy }, plan.dx), pointsInRange, decimated: true };
+  return { ...gridDecimate({ x, y: yy }, plan.dx), xFirst, pointsInRange, decimated: true };
 }
 
 /**

@@ -8,6 +8,9 @@ export function LazyMount(props: { minHeight: number; children: JSX.Element }) {
   let el!: HTMLDivElement;
   const [seen, setSeen] = createSignal(false);
   onMount(() => {
+    // Already on screen: mount now rather than a frame later, when the observer first reports.
+    const r = el.getBoundingClientRect();
+    if (r.top < innerHeight + 300 && r.bottom > -300) return void setSeen(true);
     const io = new IntersectionObserver((entries) => {
       if (entries.some((e) => e.isIntersecting)) {
         setSeen(true);
