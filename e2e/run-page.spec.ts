@@ -141,6 +141,20 @@ test('the metrics tab charts every metric; zoom, log scale and smoothing are URL
   await snap(page, 'run-metrics-zoomed');
   await chart.getByRole('button', { name: 'Reset zoom' }).click();
   await expect(chart).not.toContainText('Zoomed to');
+  // Keyboard: + zooms into the middle half, 0 resets.
+  await chart.getByRole('group', { name: /train\/loss: 1 run/ }).focus();
+  await page.keyboard.press('+');
+  await expect(chart).toContainText('Zoomed to step 150 – step 450');
+  await page.keyboard.press('0');
+  await expect(chart).not.toContainText('Zoomed to');
+
+  // Smoothing: MLflow's 0–100 slider, applied once it stops moving, kept in the URL.
+  const slider = page.getByRole('slider', { name: 'Smoothing' });
+  await slider.focus();
+  await page.keyboard.press('End');
+  await expect(page).toHaveURL(/smooth=100/);
+  await expect(chart.locator('[data-loaded="1"]')).toBeVisible();
+  await snap(page, 'run-metrics-smoothed');
 
   await page.getByLabel('Log scale Y').check();
   await page.getByLabel('X axis').selectOption('relative');

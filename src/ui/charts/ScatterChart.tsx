@@ -15,12 +15,12 @@ export interface ScatterDatum {
 const M = { top: 16, right: 24, bottom: 52, left: 80 };
 const HEIGHT = 380;
 
-export function ScatterChart(props: { data: ScatterDatum[]; xLabel: string; yLabel: string }) {
+export function ScatterChart(props: { data: ScatterDatum[]; xLabel: string; yLabel: string; logX?: boolean; logY?: boolean }) {
   let box: HTMLDivElement | undefined;
   const width = createElementWidth(() => box);
   const [hover, setHover] = createSignal<ScatterDatum | undefined>();
-  const xs = () => makeAxisScale(props.data.map((d) => d.x), [M.left, width() - M.right], 6, 0.05);
-  const ys = () => makeAxisScale(props.data.map((d) => d.y), [HEIGHT - M.bottom, M.top], 5, 0.06);
+  const xs = () => makeAxisScale(props.data.map((d) => d.x), [M.left, width() - M.right], 6, 0.05, props.logX);
+  const ys = () => makeAxisScale(props.data.map((d) => d.y), [HEIGHT - M.bottom, M.top], 5, 0.06, props.logY);
   const placed = () =>
     props.data.flatMap((d) => {
       const cx = xs().pos(d.x);

@@ -45,9 +45,10 @@ const tickLabel = (v: number) => {
  * (strings that parse as numbers count), otherwise categorical with the distinct values in sorted order.
  * `pad` widens a numeric domain by that fraction of its span on each side.
  */
-export function makeAxisScale(values: readonly FieldValue[], range: [number, number], tickCount = 5, pad = 0): AxisScale {
+export function makeAxisScale(values: readonly FieldValue[], range: [number, number], tickCount = 5, pad = 0, log = false): AxisScale {
   const present = values.filter((v) => v !== undefined && v !== '');
   const nums = present.map(asNumber);
+  if (log && nums.length > 0 && nums.every((n) => n !== undefined && n > 0)) return logScale(nums as number[], range, pad);
   if (nums.every((n) => n !== undefined) && nums.length > 0) {
     let min = Math.min(...(nums as number[]));
     let max = Math.max(...(nums as number[]));
@@ -78,4 +79,35 @@ export function makeAxisScale(values: readonly FieldValue[], range: [number, num
     domain: [0, Math.max(0, cats.length - 1)],
     ticks: cats.map((c, i) => ({ pos: at(i), label: c })),
   };
+}
+
+/** True when a log axis can show these values: all present values are positive numbers. */
+export function canLog(values: readonly FieldValue[]): boolean {
+  const nums = values.filter((v) => v !== undefined && v !== '').map(asNumber);
+  return nums.length > 0 && nums.every((n) => n !== undefined && n > 0);
+}
+
+/** Base-10 log scale over positive values; ticks at 1, 2 and 5 × 10^k when the data spans few decades. */
+function logScale(nums: number[], [r0, r1]: [number, number], pad: number): AxisScale {
+  let lo = Math.log10(Math.min(...nums));
+  let hi = Math.log10(Math.max(...nums));
+  if (lo === hi) {
+    lo -= 0.5;
+    hi += 0.5;
+  } else {
+    const d = (hi - lo) * pad;
+    lo -= d;
+    hi += d;
+  }
+  const at = (n: number) => r0 + ((Math.log10(n) - lo) / (hi - lo)) * (r1 - r0);
+  const mults = hi - lo < 2.5 ? [1, 2, 5] : [1];
+  const ticks: { pos: number; label: string }[] = [];
+  for (let e = Math.floor(lo); e <= Math.ceil(hi); e++) {
+    for (const m of mults) {
+      const t = m * 10 ** e;
+      const l = Math.log10(t);
+      if (l >= lo - 1e-9 && l <= hi + 1e-9) ticks.push({ pos: at(t), label: tickLabel(t) });
+    }
+  }
+  return { kind: 'numeric', domain: [10 ** lo, 10 ** hi], pos: (v) => { const n = asNumber(v); return n !== undefined && n > 0 ? at(n) : undefined; }, ticks };
 }

@@ -4,7 +4,7 @@
  */
 import { createMemo, For, Show } from 'solid-js';
 import { BarChart } from '../charts/BarChart';
-import { asNumber } from '../charts/axis-scale';
+import { asNumber, canLog } from '../charts/axis-scale';
 import { ContourChart } from '../charts/ContourChart';
 import type { ColoredRun } from '../charts/MetricChartGrid';
 import { ParallelCoordinates } from '../charts/ParallelCoordinates';
@@ -52,17 +52,23 @@ export function ScatterView(props: ViewProps) {
   const fields = createMemo(() => axisFields(props.runs.map((r) => r.run)));
   const x = () => chosen(props, 'x', fields(), fields().find((f) => f.kind === 'param') ?? fields()[0]);
   const y = () => chosen(props, 'y', fields(), fields().find((f) => f.kind === 'metric') ?? fields()[1]);
+  const data = () =>
+    x() && y() ? props.runs.map((c) => ({ runId: c.run.info.runId, name: runName(c), color: c.color, x: fieldValue(c.run, x()!), y: fieldValue(c.run, y()!) })) : [];
   return (
     <Show when={x() && y()} fallback={<EmptyState title="Nothing to plot">A scatter plot needs params or metrics on these runs.</EmptyState>}>
       <section class="panel-card" aria-label="Scatter plot">
         <div class="chart-controls">
           <FieldSelect label="X axis" fields={fields()} value={x()} onChange={(f) => props.set({ x: fieldId(f) })} />
+          <LogToggle label="Log X" on={props.params.logx === '1'} usable={canLog(data().map((d) => d.x))} set={(v) => props.set({ logx: v ? '1' : undefined })} />
           <FieldSelect label="Y axis" fields={fields()} value={y()} onChange={(f) => props.set({ y: fieldId(f) })} />
+          <LogToggle label="Log Y" on={props.params.logy === '1'} usable={canLog(data().map((d) => d.y))} set={(v) => props.set({ logy: v ? '1' : undefined })} />
         </div>
         <ScatterChart
           xLabel={fieldLabel(x()!)}
           yLabel={fieldLabel(y()!)}
-          data={props.runs.map((c) => ({ runId: c.run.info.runId, name: runName(c), color: c.color, x: fieldValue(c.run, x()!), y: fieldValue(c.run, y()!) }))}
+          logX={props.params.logx === '1'}
+          logY={props.params.logy === '1'}
+          data={data()}
         />
       </section>
     </Show>
@@ -143,5 +149,15 @@ export function ContourView(props: ViewProps) {
         <ContourChart data={data()} xLabel={fieldLabel(x()!)} yLabel={fieldLabel(y()!)} zLabel={z()!.key} />
       </section>
     </Show>
+  );
+}
+
+/** A log-scale checkbox, disabled (with the reason as its title) when some value is not a positive number. */
+function LogToggle(props: { label: string; on: boolean; usable: boolean; set: (on: boolean) => void }) {
+  return (
+    <label class="control control-check" title={props.usable ? undefined : 'Needs positive numbers only'}>
+      <input type="checkbox" checked={props.on && props.usable} disabled={!props.usable} onChange={(e) => props.set(e.currentTarget.checked)} />
+      <span>{props.label}</span>
+    </label>
   );
 }
