@@ -166,7 +166,12 @@ test('the metrics tab charts every metric; zoom, log scale and smoothing are URL
 
   const csv = page.waitForEvent('download');
   await chart.getByRole('button', { name: 'Download train/loss as CSV' }).click();
-  expect((await csv).suggestedFilename()).toBe('train_loss.csv');
+  const csvFile = await csv;
+  expect(csvFile.suggestedFilename()).toBe('train_loss.csv');
+  const lines = readFileSync(await csvFile.path(), 'utf8').trimEnd().split('\r\n');
+  expect(lines[0]).toBe('"run_id","run_name","key","step","timestamp","value"');
+  expect(lines).toHaveLength(602); // every logged point, not the drawn ones
+  expect(lines[1]).toMatch(new RegExp(`^"${id}","resnet50-baseline","train/loss","0",`));
   const png = page.waitForEvent('download');
   await chart.getByRole('button', { name: 'Download train/loss as PNG' }).click();
   expect((await png).suggestedFilename()).toBe('train_loss.png');
