@@ -4,7 +4,8 @@
  * Each run's history is a live query (Dexie liveQuery through createLiveQuery), so a running run's line grows
  * by itself, with no polling. A query returns the run's line already shaped for the chart (smoothed at full
  * resolution, cut to the zoom, decimated on the chart's shared grid: chart-data.ts), so only a few thousand
- * points per run are ever held. Redraws are coalesced to one per animation frame.
+ * points per run are ever held. The first paint comes on the next animation frame; later (live) redraws of all
+ * charts on the page share one batched frame (redraw-batch.ts).
  */
 import { createComputed, createEffect, createMemo, createSignal, mapArray, on, onCleanup, onMount, Show, untrack } from 'solid-js';
 import uPlot from 'uplot';
@@ -19,6 +20,7 @@ import { alignSeries, loadSeries, planSeries, type PreparedSeries, type SeriesPl
 import { formatX, makeLineOptions } from './chart-options';
 import { tooltipHooks } from './chart-tooltip';
 import { ChartLegend } from './ChartLegend';
+import { cancelBatchedDraw, requestBatchedDraw } from './redraw-batch';
 import { extentEstimate, keyboardZoom, samePlan, sameStrings } from './chart-state';
 
 /** A run as a chart line. `startTime` and `latest` (this metric's latest point) size the grid before any read. */
@@ -126,7 +128,8 @@ export function MetricChart(props: MetricChartProps) {
     }
   };
   const schedule = () => {
-    if (!frame) frame = requestAnimationFrame(draw);
+    if (u) requestBatchedDraw(draw);
+    else if (!frame) frame = requestAnimationFrame(draw);
   };
 
   const options = (runs: ChartRun[], s: ChartSettings): uPlot.Options => {
@@ -174,6 +177,7 @@ export function MetricChart(props: MetricChartProps) {
   });
   onCleanup(() => {
     cancelAnimationFrame(frame);
+    cancelBatchedDraw(draw);
     u?.destroy();
   });
 
