@@ -54,7 +54,7 @@ function FolderPane(props: { runId: RunId; runName: string; path: string }) {
   };
   return (
     <>
-      <PaneHeader title={props.path || 'All artifacts'} detail={items() ? `${items()!.length} item${items()!.length === 1 ? '' : 's'}` : ''}>
+      <PaneHeader title={props.path || 'All artifacts'} plain={!props.path} detail={items() ? `${items()!.length} item${items()!.length === 1 ? '' : 's'}` : ''}>
         <button type="button" class="button" disabled={busy() || items()?.length === 0} onClick={() => void download()}>
           {busy() ? 'Zipping…' : props.path ? 'Download folder (.zip)' : 'Download all (.zip)'}
         </button>
@@ -118,11 +118,11 @@ function FilePane(props: { runId: RunId; file: FileInfo }) {
   );
 }
 
-function PaneHeader(props: { title: string; detail: string; children: import('solid-js').JSX.Element }) {
+function PaneHeader(props: { title: string; detail: string; plain?: boolean; children: import('solid-js').JSX.Element }) {
   return (
     <div class="pane-header">
       <div class="pane-title">
-        <h2 class="mono" title={props.title}>{props.title}</h2>
+        <h2 classList={{ mono: !props.plain }} title={props.title}>{props.title}</h2>
         <span class="muted small">{props.detail}</span>
       </div>
       {props.children}
