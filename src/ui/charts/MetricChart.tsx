@@ -77,14 +77,13 @@ export function MetricChart(props: MetricChartProps) {
   createComputed(on(() => props.settings.xAxis, () => (setZoom(null), setMeasuredLo(null)), { defer: true }));
 
   const ids = createMemo(() => props.runs.map((r) => r.runId), undefined, { equals: sameStrings });
+  /** The whole x range: summaries give the end, the data once read gives the start. */
+  const extent = (): [number, number] => {
+    const est = extentEstimate(props.runs, props.settings.xAxis);
+    return [Math.min(measuredLo() ?? est[0], est[1]), est[1]];
+  };
   const plan = createMemo<SeriesPlan | null>(
-    () => {
-      if (width() <= 0) return null;
-      const est = extentEstimate(props.runs, props.settings.xAxis);
-      const lo = measuredLo() ?? est[0];
-      const extent: [number, number] = [Math.min(lo, est[1]), est[1]];
-      return planSeries({ ...props.settings, range: zoom() }, extent, width() - AXIS_PX, ids().length);
-    },
+    () => (width() <= 0 ? null : planSeries({ ...props.settings, range: zoom() }, extent(), width() - AXIS_PX, ids().length)),
     null,
     { equals: samePlan },
   );
@@ -215,7 +214,7 @@ export function MetricChart(props: MetricChartProps) {
         data-points={summary().inRange}
         onDblClick={() => setZoom(null)}
         onKeyDown={(e) => {
-          const next = u && keyboardZoom(e.key, zoom() ?? [u.scales.x.min ?? 0, u.scales.x.max ?? 1]);
+          const next = keyboardZoom(e.key, zoom() ?? extent());
           if (next === undefined) return;
           e.preventDefault();
           setZoom(next);
