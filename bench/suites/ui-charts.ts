@@ -100,6 +100,7 @@ async function longestTask(work: () => Promise<void>): Promise<{ maxMs: number; 
   return { maxMs: maxEntry, longTasks: count, timerLateMs: maxLate };
 }
 
+/** The chart figures of suite `ui` (see docs/benchmarks.md), with their targets from issue 3. */
 export async function chartBenches(ctx: SuiteContext): Promise<{ results: BenchResult[]; targets: TargetCheck[] }> {
   const results: BenchResult[] = [];
   const add = (name: string, v: number, unit: string) => void results.push({ name, value: v, unit });

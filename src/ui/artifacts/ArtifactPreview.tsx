@@ -18,6 +18,7 @@ const as = <T extends Preview['type']>(p: Preview, type: T) => (p.type === type 
 
 const parentOf = (p: string) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '');
 
+/** The preview pane for `path` ("" = the run's artifact root) of one run. */
 export function ArtifactPreview(props: { runId: RunId; runName: string; path: string }) {
   const info = createLiveQuery(
     () => props.path,

@@ -10,6 +10,7 @@ import { client } from '../client';
 import { createLiveQuery } from '../primitives/create-live-query';
 import { baseName, formatBytes } from './preview-kind';
 
+/** Which run, where its tab lives, what is selected and which folders are open. */
 export interface ArtifactTreeProps {
   runId: RunId;
   /** URL of the artifact tab; a path is appended. */
@@ -19,6 +20,7 @@ export interface ArtifactTreeProps {
   onToggle: (dir: string) => void;
 }
 
+/** The whole tree from the run's artifact root. */
 export function ArtifactTree(props: ArtifactTreeProps) {
   return <Folder {...props} dir="" depth={0} />;
 }

@@ -4,6 +4,7 @@
  * and reported, not rejected: a preview should show what is there.
  */
 
+/** A parsed delimited file: trimmed header names, rows as read (ragged ones included). */
 export interface ParsedTable {
   columns: string[];
   rows: string[][];

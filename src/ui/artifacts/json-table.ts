@@ -3,6 +3,7 @@
  * Column names may be numbers (pandas' default integer labels); cells may be any JSON.
  */
 
+/** A logged table with its column labels as strings. */
 export interface JsonTable {
   columns: string[];
   rows: unknown[][];

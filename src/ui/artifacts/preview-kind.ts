@@ -3,6 +3,7 @@
  * TEXT_EXTENSIONS, DATA_EXTENSIONS, HTML_EXTENSIONS), and the size above which a preview is refused.
  */
 
+/** The previewers; `none` = no previewer for the type (download only, unless a small file sniffs as text). */
 export type PreviewKind = 'image' | 'text' | 'json' | 'table' | 'html' | 'none';
 
 const IMAGE = new Set(['jpg', 'jpeg', 'png', 'gif', 'bmp', 'svg', 'webp', 'avif', 'ico']);

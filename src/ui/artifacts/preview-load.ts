@@ -9,6 +9,7 @@ import { extensionOf, looksLikeText, type PreviewKind } from './preview-kind';
 /** Rows a table preview renders; the rest are counted, not drawn. */
 export const TABLE_ROWS_SHOWN = 1000;
 
+/** What a previewer renders. A `warning` says what was wrong with the file and how it is shown instead. */
 export type Preview =
   | { type: 'image'; blob: Blob }
   | { type: 'html'; text: string }
@@ -16,6 +17,7 @@ export type Preview =
   | { type: 'table'; columns: string[]; rows: string[][]; totalRows: number; raw: string; warning?: string }
   | { type: 'binary' };
 
+/** Reads `blob` for the previewer of `kind`. Never throws for malformed content: it becomes text with a warning. */
 export async function loadPreview(blob: Blob, path: string, kind: PreviewKind): Promise<Preview> {
   if (kind === 'image') return { type: 'image', blob };
   if (kind === 'none') {

@@ -2,10 +2,12 @@
 import { createMemo, createSignal, For, onCleanup, Show } from 'solid-js';
 import { TABLE_ROWS_SHOWN } from './preview-load';
 
+/** Text as is, in a scrollable, focusable block. */
 export function TextPreview(props: { text: string }) {
   return <pre class="preview-text" tabindex="0" aria-label="File contents">{props.text}</pre>;
 }
 
+/** A table (first TABLE_ROWS_SHOWN rows) with a switch to the raw text. */
 export function TablePreview(props: { columns: string[]; rows: string[][]; totalRows: number; raw: string }) {
   const [raw, setRaw] = createSignal(false);
   return (
@@ -36,6 +38,7 @@ export function TablePreview(props: { columns: string[]; rows: string[][]; total
   );
 }
 
+/** An image from a Blob (object URL revoked on unmount); a message if the browser cannot decode it. */
 export function ImagePreview(props: { blob: Blob; name: string }) {
   const url = createMemo(() => {
     const u = URL.createObjectURL(props.blob);

@@ -5,6 +5,7 @@ import { makeAxisScale } from './axis-scale';
 import { formatValue } from './chart-options';
 import { XAxis } from './SvgAxes';
 
+/** One bar: a run, its colour and its value (undefined = the run lacks it). */
 export interface BarDatum {
   runId: string;
   name: string;
@@ -15,6 +16,7 @@ export interface BarDatum {
 const ROW = 26;
 const M = { top: 8, right: 72, bottom: 48, left: 168 };
 
+/** Horizontal bars from zero, one row per run, labelled with the run name and value. */
 export function BarChart(props: { data: BarDatum[]; label: string }) {
   let box: HTMLDivElement | undefined;
   const width = createElementWidth(() => box);

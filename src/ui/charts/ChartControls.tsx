@@ -6,6 +6,7 @@ import { MAX_SMOOTHING } from './smoothing';
 /** Smoothing is applied this long after the slider stops moving: each change re-reads every series. */
 const SMOOTHING_DEBOUNCE_MS = 200;
 
+/** X axis, log Y and smoothing controls; `onChange` gets only what changed. */
 export function ChartControls(props: { settings: ChartSettings; onChange: (patch: Partial<ChartSettings>) => void }) {
   const id = createUniqueId();
   const [smoothing, setSmoothing] = createSignal(props.settings.smoothing);

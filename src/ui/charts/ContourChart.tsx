@@ -10,6 +10,7 @@ import { sequentialColor, sequentialCss } from './colors';
 import { type ContourPoint, idwGrid, isoLines } from './contour';
 import { XAxis, YAxis } from './SvgAxes';
 
+/** A run as a contour input point. */
 export interface ContourDatum extends ContourPoint {
   runId: string;
   name: string;
@@ -20,6 +21,7 @@ const HEIGHT = 380;
 const N = 60;
 const LEVELS = 8;
 
+/** Heat map + iso-lines + points + colour bar of z over (x, y). */
 export function ContourChart(props: { data: ContourDatum[]; xLabel: string; yLabel: string; zLabel: string }) {
   let box: HTMLDivElement | undefined;
   let canvas: HTMLCanvasElement | undefined;

@@ -40,6 +40,7 @@ export interface ChartSettings {
   smoothing: number;
 }
 
+/** One metric key over some runs, with the page's shared settings. */
 export interface MetricChartProps {
   metricKey: string;
   runs: ChartRun[];
@@ -59,6 +60,7 @@ const count = (n: number) => n.toLocaleString('en-US');
 /** Dispatched (bubbling) on the chart element after every draw; `detail` = { loaded, total } runs. Used by benchmarks. */
 export const CHART_DRAW_EVENT = 'flowpad:chart-draw';
 
+/** A live line chart card: title, PNG/CSV export, zoom (drag, keyboard, reset), tooltip, legend. */
 export function MetricChart(props: MetricChartProps) {
   let wrap!: HTMLDivElement;
   let plotEl!: HTMLDivElement;

@@ -25,6 +25,7 @@ export function chartRuns(runs: readonly ColoredRun[], key: string): ChartRun[] 
   });
 }
 
+/** The runs and metric keys to chart, and the page's chart settings. */
 export interface MetricChartGridProps {
   runs: ColoredRun[];
   keys: string[];
@@ -35,6 +36,7 @@ export interface MetricChartGridProps {
   onFilter?: (filter: string) => void;
 }
 
+/** One MetricChart per key in a responsive grid, filterable by key. */
 export function MetricChartGrid(props: MetricChartGridProps) {
   const [own, setOwn] = createSignal('');
   const filter = () => props.filter ?? own();

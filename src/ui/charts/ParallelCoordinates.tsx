@@ -7,6 +7,7 @@ import { createElementWidth } from '../primitives/create-element-width';
 import { asNumber, type AxisScale, type FieldValue, makeAxisScale } from './axis-scale';
 import { lineScaleCss } from './colors';
 
+/** A run as a polyline through the axes. */
 export interface ParallelRun {
   runId: string;
   name: string;
@@ -17,6 +18,7 @@ export interface ParallelRun {
 const M = { top: 40, right: 64, bottom: 24, left: 64 };
 const HEIGHT = 360;
 
+/** Parallel coordinates of `runs` over `axes` (the last axis colours the lines). */
 export function ParallelCoordinates(props: { axes: string[]; runs: ParallelRun[] }) {
   let box: HTMLDivElement | undefined;
   const width = createElementWidth(() => box);

@@ -4,6 +4,7 @@ import { createElementWidth } from '../primitives/create-element-width';
 import { type FieldValue, makeAxisScale } from './axis-scale';
 import { XAxis, YAxis } from './SvgAxes';
 
+/** A run as a point: its two field values (numbers or categories). */
 export interface ScatterDatum {
   runId: string;
   name: string;
@@ -15,6 +16,7 @@ export interface ScatterDatum {
 const M = { top: 16, right: 24, bottom: 52, left: 80 };
 const HEIGHT = 380;
 
+/** Runs as points over two fields, optionally on log axes, with the hovered run named below. */
 export function ScatterChart(props: { data: ScatterDatum[]; xLabel: string; yLabel: string; logX?: boolean; logY?: boolean }) {
   let box: HTMLDivElement | undefined;
   const width = createElementWidth(() => box);

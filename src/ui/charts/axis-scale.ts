@@ -6,6 +6,7 @@
 /** A value as it comes from a run: a metric (number), a param or tag (string), or missing. */
 export type FieldValue = number | string | undefined;
 
+/** A value → pixel mapping plus its tick marks. */
 export interface AxisScale {
   kind: 'numeric' | 'categorical';
   /** Pixel position of a value, or undefined when it has none (missing, or not in the domain). */

@@ -5,12 +5,14 @@
 import uPlot from 'uplot';
 import type { XAxisMode } from './chart-data';
 
+/** One run's line: legend label, colour, shown or hidden. */
 export interface LineSeriesSpec {
   label: string;
   color: string;
   show: boolean;
 }
 
+/** Everything makeLineOptions needs; built fresh when the chart is (re)created. */
 export interface LineChartSpec {
   width: number;
   height: number;
@@ -53,6 +55,7 @@ export function formatX(v: number, mode: XAxisMode): string {
 
 const AXIS_FONT = '11px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
+/** uPlot options for a metric chart (see the module comment). */
 export function makeLineOptions(spec: LineChartSpec): uPlot.Options {
   const axis = (extra: Partial<uPlot.Axis>): uPlot.Axis => ({
     stroke: spec.theme.text,

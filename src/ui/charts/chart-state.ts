@@ -31,6 +31,7 @@ export function extentEstimate(runs: readonly RunExtentInfo[], mode: XAxisMode):
   return lo <= hi ? [lo, Math.max(hi, lo + 1)] : [0, 1];
 }
 
+/** Plan equality by value: a new plan object with equal fields must not re-read every series. */
 export function samePlan(a: SeriesPlan | null, b: SeriesPlan | null): boolean {
   if (a === b) return true;
   if (!a || !b) return false;
@@ -40,6 +41,7 @@ export function samePlan(a: SeriesPlan | null, b: SeriesPlan | null): boolean {
   );
 }
 
+/** Array equality by value, for memoised id lists. */
 export function sameStrings(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((v, i) => v === b[i]);
 }

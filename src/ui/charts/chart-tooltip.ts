@@ -11,6 +11,7 @@ const MAX_ROWS = 10;
 /** How far (CSS px) to look for a run's nearest point when the cursor's row is not one of its own. */
 const NEAR_PX = 12;
 
+/** How to label the tooltip: the x axis mode, and each series' run name and colour. */
 export interface TooltipSpec {
   xAxis: XAxisMode;
   labels: string[];

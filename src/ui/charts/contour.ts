@@ -3,12 +3,14 @@
  * (power 2) in normalised coordinates, plus iso-line segments by marching squares. Pure; drawn by ContourChart.
  */
 
+/** One run: two numeric params and a metric value. */
 export interface ContourPoint {
   x: number;
   y: number;
   z: number;
 }
 
+/** An interpolated field of z values on a regular nx × ny grid. */
 export interface Grid {
   nx: number;
   ny: number;

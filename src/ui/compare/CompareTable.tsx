@@ -12,6 +12,7 @@ const SECTIONS: { kind: FieldKind; title: string }[] = [
 
 const show = (v: string | number | undefined) => (v === undefined ? '—' : typeof v === 'number' ? formatValue(v) : v);
 
+/** Fields as rows, runs as columns; rows whose values differ are highlighted. */
 export function CompareTable(props: { runs: ColoredRun[] }) {
   const [diffOnly, setDiffOnly] = createSignal(false);
   const runs = () => props.runs.map((r) => r.run);

@@ -13,6 +13,7 @@ import { EmptyState } from '../components/EmptyState';
 import { axisFields, differs, type Field, fieldId, fieldLabel, fieldValue, keysOf, numericFields, parseFieldId } from './compare-data';
 import { FieldSelect } from './FieldSelect';
 
+/** The compared runs, the URL search params, and a setter for them. */
 export interface ViewProps {
   runs: ColoredRun[];
   params: Record<string, string | undefined>;
@@ -28,6 +29,7 @@ function chosen(props: ViewProps, name: string, offered: Field[], fallback: Fiel
   return (f && offered.find((o) => fieldId(o) === fieldId(f))) ?? fallback;
 }
 
+/** Bar chart of one metric (URL param `metric`) per run. */
 export function BarView(props: ViewProps) {
   const metrics = createMemo(() => metricFields(props.runs));
   const metric = () => chosen(props, 'metric', metrics(), metrics()[0]);
@@ -48,6 +50,7 @@ export function BarView(props: ViewProps) {
   );
 }
 
+/** Scatter of two fields (URL params `x`, `y`, `logx`, `logy`). */
 export function ScatterView(props: ViewProps) {
   const fields = createMemo(() => axisFields(props.runs.map((r) => r.run)));
   const x = () => chosen(props, 'x', fields(), fields().find((f) => f.kind === 'param') ?? fields()[0]);
@@ -75,6 +78,7 @@ export function ScatterView(props: ViewProps) {
   );
 }
 
+/** Parallel coordinates of params (URL param `axes`) → a metric (`metric`). */
 export function ParallelView(props: ViewProps) {
   const runs = () => props.runs.map((r) => r.run);
   const params = createMemo(() => keysOf(runs(), 'param').map((key) => ({ kind: 'param' as const, key })));
@@ -121,6 +125,7 @@ export function ParallelView(props: ViewProps) {
   );
 }
 
+/** Contour of a metric (`z`) over two numeric fields (`x`, `y`). */
 export function ContourView(props: ViewProps) {
   const runs = () => props.runs.map((r) => r.run);
   const numeric = createMemo(() => numericFields(runs(), axisFields(runs())));

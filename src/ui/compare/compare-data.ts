@@ -5,6 +5,7 @@
 import type { Run } from '../../tracking/entities';
 import { asNumber, type FieldValue } from '../charts/axis-scale';
 
+/** Where a field lives on a run. */
 export type FieldKind = 'param' | 'metric' | 'tag';
 
 /** A column of the comparison: `metric:loss`, `param:lr`, `tag:team`. */
@@ -13,7 +14,9 @@ export interface Field {
   key: string;
 }
 
+/** A field as a URL-safe id, `kind:key`. */
 export const fieldId = (f: Field): string => `${f.kind}:${f.key}`;
+/** A field as an axis label: metrics by key, params and tags prefixed. */
 export const fieldLabel = (f: Field): string => (f.kind === 'metric' ? f.key : `${f.kind === 'param' ? 'param' : 'tag'} ${f.key}`);
 
 /** Parses `metric:loss` (the key may itself contain ':'). */

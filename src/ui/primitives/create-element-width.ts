@@ -1,6 +1,7 @@
 /** `createElementWidth`: an element's content width in CSS px as a signal, kept current by a ResizeObserver. */
 import { type Accessor, createSignal, onCleanup, onMount } from 'solid-js';
 
+/** The width of `el()` (read after mount), `fallback` until then. */
 export function createElementWidth(el: () => HTMLElement | undefined, fallback = 600): Accessor<number> {
   const [width, setWidth] = createSignal(fallback);
   onMount(() => {

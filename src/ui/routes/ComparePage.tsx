@@ -34,6 +34,7 @@ async function loadRuns(ids: string[]): Promise<(Run | null)[]> {
   return Promise.all(ids.map((id) => client.getRun(id).catch((e) => (isMlflowError(e) && e.code === 'RESOURCE_DOES_NOT_EXIST' ? null : Promise.reject(e)))));
 }
 
+/** The compare page (see the module comment). */
 export function ComparePage() {
   const [sp, setSp] = useSearchParams<Record<string, string>>();
   const ids = createMemo(() => [...new Set((sp.runs ?? '').split(',').map((s) => s.trim()).filter(Boolean))], [], { equals: sameStrings });

@@ -9,6 +9,7 @@ import { EmptyState } from '../components/EmptyState';
 import { createLiveQuery } from '../primitives/create-live-query';
 import { useRun } from './RunPage';
 
+/** The Artifacts tab; the selected path is the route's `*path`. */
 export function RunArtifacts() {
   const run = useRun();
   const params = useParams<{ expId: string; runId: string; path?: string }>();

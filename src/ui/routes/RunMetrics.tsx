@@ -6,6 +6,7 @@ import { runColor } from '../charts/colors';
 import { MetricChartGrid } from '../charts/MetricChartGrid';
 import { useRun } from './RunPage';
 
+/** The Metrics tab of the run page. */
 export function RunMetrics() {
   const run = useRun();
   const [sp, setSp] = useSearchParams<Record<string, string>>();

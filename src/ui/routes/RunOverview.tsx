@@ -11,6 +11,7 @@ import { SearchableTable } from '../run/SearchableTable';
 import { TagsEditor } from '../run/TagsEditor';
 import { useRun } from './RunPage';
 
+/** The Overview tab of the run page. */
 export function RunOverview() {
   const run = useRun();
   const params = useParams<{ expId: string; runId: string }>();

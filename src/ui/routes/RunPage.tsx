@@ -23,6 +23,7 @@ export function useRun(): () => Run {
   return run;
 }
 
+/** Run header and tabs; the tab routes render as `children`. */
 export function RunPage(props: RouteSectionProps) {
   const params = useParams<{ expId: string; runId: string }>();
   const location = useLocation();

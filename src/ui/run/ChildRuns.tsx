@@ -10,6 +10,7 @@ import { createLiveQuery } from '../primitives/create-live-query';
 /** Child runs listed; the experiment's table shows them all. */
 const SHOWN = 100;
 
+/** The child runs table; nothing when the run has none. */
 export function ChildRuns(props: { run: Run }) {
   const children = createLiveQuery(
     () => [props.run.info.experimentId, props.run.info.runId] as const,

@@ -7,8 +7,10 @@ import { createSignal, Show } from 'solid-js';
 import type { Run } from '../../tracking/entities';
 import { client } from '../client';
 
+/** MLflow's description tag (runs and experiments). */
 export const NOTE_TAG = 'mlflow.note.content';
 
+/** Shows the description and edits it in place (Save writes the tag; empty deletes it). */
 export function DescriptionEditor(props: { run: Run }) {
   const text = () => props.run.data.tags.find((t) => t.key === NOTE_TAG)?.value ?? '';
   const [editing, setEditing] = createSignal(false);

@@ -20,6 +20,7 @@ function createNow(active: () => boolean) {
   return now;
 }
 
+/** The Details card of the overview. */
 export function RunDetails(props: { run: Run }) {
   const info = () => props.run.info;
   const running = () => info().status === 'RUNNING';

@@ -1,6 +1,7 @@
 /** A two-or-more-column key/value table with a search box over keys and values (run params, metrics). */
 import { createMemo, createSignal, For, type JSX, Show } from 'solid-js';
 
+/** Rows, how to search and render them, and what to say when there are none. */
 export interface SearchableTableProps<T> {
   /** Accessible name of the table and the search box ("Parameters" → "Search parameters"). */
   title: string;
@@ -12,6 +13,7 @@ export interface SearchableTableProps<T> {
   empty: string;
 }
 
+/** A titled card with a search box over a table of `rows`. */
 export function SearchableTable<T>(props: SearchableTableProps<T>) {
   const [q, setQ] = createSignal('');
   const shown = createMemo(() => {

@@ -3,6 +3,7 @@ import { createSignal, For, Show } from 'solid-js';
 import type { Run } from '../../tracking/entities';
 import { client } from '../client';
 
+/** The Tags card of the overview. */
 export function TagsEditor(props: { run: Run }) {
   const [showSystem, setShowSystem] = createSignal(false);
   const [key, setKey] = createSignal('');
