@@ -127,3 +127,22 @@ describe('registered models', () => {
     expect(latest).toEqual([['1', 'Production'], ['2', 'Staging'], ['4', 'None']]);
   });
 });
+
+describe('search through the client', () => {
+  it('searches registered models and versions with MLflow filters', async () => {
+    const { registry, tracking } = makeRegistry();
+    const runId = await runWithModel(tracking);
+    for (const name of ['churn', 'churn-eu', 'forecast']) {
+      await registry.createRegisteredModel(name, { tags: { task: name === 'forecast' ? 'regression' : 'classification' } });
+      await registry.createModelVersion(name, `runs:/${runId}/model`);
+    }
+    const page = await registry.searchRegisteredModels({ filter: "tags.task = 'classification'", orderBy: ['name DESC'], maxResults: 1 });
+    expect(page.items.map((m) => m.name)).toEqual(['churn-eu']);
+    expect(page.items[0].latestVersions.map((v) => v.version)).toEqual(['1']);
+    const next = await registry.searchRegisteredModels({ filter: "tags.task = 'classification'", orderBy: ['name DESC'], pageToken: page.nextPageToken });
+    expect(next.items.map((m) => m.name)).toEqual(['churn']);
+    const versions = await registry.searchModelVersions({ filter: `run_id = '${runId}' AND name LIKE 'churn%'`, orderBy: ['name'] });
+    expect(versions.items.map((v) => `${v.name}/${v.version}`)).toEqual(['churn/1', 'churn-eu/1']);
+    expect((await errorOf(registry.searchModelVersions({ filter: 'version_number LIKE 1' }))).code).toBe('INVALID_PARAMETER_VALUE');
+  });
+});
