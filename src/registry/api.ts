@@ -4,6 +4,8 @@
  * `MlflowError`. A version's files are copied into the registry when it is created, so it outlives its run.
  */
 import type { KeyValue } from '../tracking/entities';
+import type { ExportedModel, ExportScope } from './export';
+import type { ImportedRegisteredModel, ImportSummary } from './import';
 import type {
   ModelFileInfo, ModelVersion, ModelVersionStage, PagedList, RegisteredModel, ResolvedModelUri,
 } from './entities';
@@ -77,6 +79,12 @@ export interface RegistryClient {
   getModelFiles(uri: string): Promise<Map<string, Blob>>;
   listModelVersionFiles(name: string, version: string | number): Promise<ModelFileInfo[]>;
   downloadModelVersionFile(name: string, version: string | number, path: string): Promise<Blob>;
+
+  // bundles
+  /** Validates everything, then writes in one transaction (see import.ts for the merge policy). */
+  importRegisteredModels(models: ImportedRegisteredModel[]): Promise<ImportSummary>;
+  /** Models, live versions and files in `scope`, for a bundle export. */
+  collectExport(scope: ExportScope): Promise<ExportedModel[]>;
 
   close(): void;
 }

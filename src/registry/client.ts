@@ -3,7 +3,9 @@ import { openDb, type FlowpadDB, type OpenDbOptions } from '../storage';
 import * as aliases from './aliases';
 import type { RegistryClient } from './api';
 import type { RegistryContext } from './context';
+import { collectExport } from './export';
 import * as files from './files';
+import { importRegisteredModels } from './import';
 import * as models from './models';
 import { resolveModelUri } from './uri';
 import * as versions from './versions';
@@ -59,6 +61,9 @@ export function registryClient(ctx: RegistryContext, onClose: () => void = () =>
     getModelFiles: async (uri) => files.filesOf(ctx, await resolveModelUri(client, uri)),
     listModelVersionFiles: async (name, v) => files.listModelVersionFiles(ctx, name, v),
     downloadModelVersionFile: async (name, v, p) => files.downloadModelVersionFile(ctx, name, v, p),
+
+    importRegisteredModels: async (m) => importRegisteredModels(ctx, m),
+    collectExport: async (scope) => collectExport(ctx, scope),
 
     close: onClose,
   };
