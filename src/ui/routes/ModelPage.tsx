@@ -138,7 +138,7 @@ function VersionsTable(props: { name: string; versions: ModelVersion[]; selected
                 <td><StageBadge stage={v.currentStage} /></td>
                 <td><div class="badges"><For each={v.aliases}>{(a) => <AliasBadge alias={a} />}</For></div></td>
                 <td><Time ms={v.creationTimestamp} /></td>
-                <td class="cell-text" title={v.description}>{v.description || <span class="muted">—</span>}</td>
+                <td class="cell-text" title={v.description}>{v.description || '—'}</td>
               </tr>
             )}
           </For>

@@ -3,6 +3,7 @@ import { createSignal, For, Match, Show, Switch } from 'solid-js';
 import { formatBytes } from '../../interop/bundle/limits';
 import type { ModelVersion, ModelVersionStage } from '../../registry';
 import { client } from '../client';
+import { saveBlob } from '../download';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { AliasEditor } from '../components/registry/AliasEditor';
 import { DescriptionEditor } from '../components/registry/DescriptionEditor';
@@ -87,7 +88,17 @@ function VersionDetails(props: { version: ModelVersion }) {
               <span class="muted count">{v().fileCount} · {formatBytes(v().sizeBytes)}</span></div>
             <Show when={files()?.length} fallback={<p class="muted">No files are stored for this version; its source is <code>{v().source}</code>.</p>}>
               <ul class="file-list">
-                <For each={files()}>{(f) => <li><span class="mono">{f.path}</span><span class="muted">{formatBytes(f.size)}</span></li>}</For>
+                <For each={files()}>
+                  {(f) => (
+                    <li>
+                      <button type="button" class="link-button mono" title={`Download ${f.path}`}
+                        onClick={async () => saveBlob(await registry.downloadModelVersionFile(v().name, v().version, f.path), f.path.split('/').pop()!)}>
+                        {f.path}
+                      </button>
+                      <span class="muted">{formatBytes(f.size)}</span>
+                    </li>
+                  )}
+                </For>
               </ul>
             </Show>
           </section>

@@ -143,14 +143,14 @@ function ModelsTable(props: { models: RegisteredModel[] }) {
               <tr>
                 <td class="cell-name" title={m.name}>
                   <A href={modelPath(m.name)}>{m.name}</A>
-                  <Show when={m.description}><div class="cell-sub">{m.description}</div></Show>
+                  <Show when={m.description}><div class="cell-sub truncate">{m.description}</div></Show>
                 </td>
                 <td>
                   <Show when={latest(m)} fallback={<span class="muted">—</span>}>
                     <A href={versionPath(m.name, String(latest(m)))}>Version {latest(m)}</A>
                   </Show>
                 </td>
-                <td><div class="badges"><For each={m.aliases}>{(a) => <AliasBadge alias={a.alias} version={a.version} />}</For></div></td>
+                <td><div class="badges"><For each={m.aliases} fallback={<span class="muted">—</span>}>{(a) => <AliasBadge alias={a.alias} version={a.version} />}</For></div></td>
                 <td><StageLink model={m} version={inStage(m, 'Staging')?.version} /></td>
                 <td><StageLink model={m} version={inStage(m, 'Production')?.version} /></td>
                 <td><Time ms={m.lastUpdatedTimestamp} /></td>
