@@ -41,8 +41,8 @@ export function CompareVersionsPage() {
                     <caption class="visually-hidden">Version details</caption>
                     <thead><tr><th scope="col">Field</th><th scope="col">{label(d().va)}</th><th scope="col">{label(d().vb)}</th></tr></thead>
                     <tbody>
-                      <Row field="Stage" a={<StageBadge stage={d().va.currentStage} />} b={<StageBadge stage={d().vb.currentStage} />} />
-                      <Row field="Aliases" a={<Aliases v={d().va} />} b={<Aliases v={d().vb} />} />
+                      <Row field="Stage" a={<StageBadge stage={d().va.currentStage} />} b={<StageBadge stage={d().vb.currentStage} />} differs={d().va.currentStage !== d().vb.currentStage} />
+                      <Row field="Aliases" a={<Aliases v={d().va} />} b={<Aliases v={d().vb} />} differs={d().va.aliases.join() !== d().vb.aliases.join()} />
                       <Row field="Registered" a={<Time ms={d().va.creationTimestamp} />} b={<Time ms={d().vb.creationTimestamp} />} />
                       <Row field="Source run" a={d().va.runId || '—'} b={d().vb.runId || '—'} differs={d().va.runId !== d().vb.runId} mono />
                       <Row field="Source" a={d().va.source} b={d().vb.source} differs={d().va.source !== d().vb.source} mono />

@@ -64,7 +64,7 @@ function ModelDetails(props: { model: RegisteredModel }) {
       </div>
 
       <div class="columns">
-        <section class="column-main" aria-labelledby="versions-heading">
+        <div class="column-main"><section aria-labelledby="versions-heading">
           <div class="section-header">
             <h2 id="versions-heading">Versions</h2>
             <span class="muted count">{versions()?.items.length ?? ''}</span>
@@ -80,7 +80,7 @@ function ModelDetails(props: { model: RegisteredModel }) {
           }>
             <VersionsTable name={name()} versions={versions()!.items} selected={selected()} onToggle={toggle} />
           </Show>
-        </section>
+        </section></div>
         <aside class="column-side">
           <section class="side-panel" aria-labelledby="description-heading">
             <h2 id="description-heading">Description</h2>
