@@ -7,11 +7,12 @@ import { Time } from '../components/Time';
 import { createDocumentTitle } from '../primitives/create-document-title';
 import { loadMlModel } from '../primitives/create-model-signature';
 import { registry } from '../registry';
-import { modelPath } from './model-paths';
+import { decodeParam, modelPath } from './model-paths';
 
 /** `#/models/:name/compare?a=1&b=3`: two versions' metadata side by side and the diff of their signatures. */
 export function CompareVersionsPage() {
-  const params = useParams<{ name: string }>();
+  const raw = useParams<{ name: string }>();
+  const params = { get name() { return decodeParam(raw.name); } };
   const [query] = useSearchParams<{ a?: string; b?: string }>();
   createDocumentTitle(() => `Compare ${params.name} v${query.a} and v${query.b}`);
   const [data] = createResource(

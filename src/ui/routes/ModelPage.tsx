@@ -13,12 +13,13 @@ import { createDocumentTitle } from '../primitives/create-document-title';
 import { createLiveQuery } from '../primitives/create-live-query';
 import { registry } from '../registry';
 import { versionsOf } from '../registry-queries';
-import { comparePath, modelPath, versionPath } from './model-paths';
+import { comparePath, decodeParam, modelPath, versionPath } from './model-paths';
 import { RegistryNotFound } from './RegistryNotFound';
 
 /** `#/models/:name`: the model's description, tags and aliases, and its versions (pick two to compare). */
 export function ModelPage() {
-  const params = useParams<{ name: string }>();
+  const raw = useParams<{ name: string }>();
+  const params = { get name() { return decodeParam(raw.name); } };
   const model = createLiveQuery(() => params.name, (name) => registry.getRegisteredModel(name));
   createDocumentTitle(() => (model() ? model()!.name : model.error() ? 'Model not found' : 'Model'));
   return (

@@ -5,3 +5,12 @@ export const comparePath = (name: string, a: string, b: string): string => `${mo
 /** The run page a version's source run links to (the run route belongs to the experiment pages). */
 export const runPath = (experimentId: string, runId: string): string =>
   `/experiments/${encodeURIComponent(experimentId)}/runs/${encodeURIComponent(runId)}`;
+
+/** A route param as written in the link: the router hands them over still percent-encoded. */
+export function decodeParam(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s; // a hand-typed '%' that is not an escape
+  }
+}
