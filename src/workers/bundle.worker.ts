@@ -51,8 +51,7 @@ const api = {
   async importBundle(
     file: Blob, fileName: string, opts: { name?: string; dbName?: string } = {}, onProgress?: Progress,
   ): Promise<ImportResult> {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const restored = restoreBundle(bytes, { fileName, name: opts.name || undefined, onProgress, source: file });
+    const restored = await restoreBundle(file, { fileName, name: opts.name || undefined, onProgress });
     const summary = await registry(opts.dbName).importRegisteredModels(restored.models);
     return { kind: restored.kind, summary, warnings: restored.warnings };
   },
