@@ -85,6 +85,15 @@ export async function readEntry(src: ZipSource, e: ZipEntry, path: string): Prom
 /** CRC-checks a stored entry chunk by chunk without keeping it; `onBytes` reports progress. */
 export async function verifyStored(src: ZipSource, e: ZipEntry, path: string, onBytes?: (n: number) => void): Promise<void> {
   let crc = 0;
+  if (src.stream) {
+    const reader = src.stream(e.dataOffset, e.size).getReader();
+    for (let r = await reader.read(); !r.done; r = await reader.read()) {
+      crc = crc32(r.value, crc);
+      onBytes?.(r.value.length);
+    }
+    if (crc !== e.crc) throw corrupt(path);
+    return;
+  }
   const end = e.dataOffset + e.size;
   const read = (at: number) => (at < end ? src.read(at, Math.min(CHUNK, end - at)) : Promise.resolve(null));
   let next = read(e.dataOffset);

@@ -35,6 +35,8 @@ export interface ZipSource {
   readonly size: number;
   /** `length` bytes at `offset`; refuses ranges past the end. */
   read(offset: number, length: number): Promise<Uint8Array>;
+  /** The same bytes as a stream of chunks, when the source can do better than repeated reads (a Blob). */
+  stream?(offset: number, length: number): ReadableStream<Uint8Array>;
 }
 
 function checkRange(size: number, offset: number, length: number): void {
@@ -57,6 +59,10 @@ export function blobSource(blob: Blob): ZipSource {
     read: async (offset, length) => {
       checkRange(blob.size, offset, length);
       return new Uint8Array(await blob.slice(offset, offset + length).arrayBuffer());
+    },
+    stream: (offset, length) => {
+      checkRange(blob.size, offset, length);
+      return blob.slice(offset, offset + length).stream();
     },
   };
 }
