@@ -8,6 +8,10 @@ import { RunOverview } from './routes/RunOverview';
 import { RunPage } from './routes/RunPage';
 import { ExperimentPage } from './routes/ExperimentPage';
 import { ExperimentsPage } from './routes/ExperimentsPage';
+import { CompareVersionsPage } from './routes/CompareVersionsPage';
+import { ModelPage } from './routes/ModelPage';
+import { ModelsPage } from './routes/ModelsPage';
+import { ModelVersionPage } from './routes/ModelVersionPage';
 import { NotFoundPage } from './routes/NotFoundPage';
 import './app.css';
 
@@ -23,6 +27,10 @@ export function App() {
         <Route path="/artifacts/*path" component={RunArtifacts} />
       </Route>
       <Route path="/compare" component={ComparePage} />
+      <Route path="/models" component={ModelsPage} />
+      <Route path="/models/:name" component={ModelPage} />
+      <Route path="/models/:name/versions/:version" component={ModelVersionPage} />
+      <Route path="/models/:name/compare" component={CompareVersionsPage} />
       <Route path="*" component={NotFoundPage} />
     </HashRouter>
   );
