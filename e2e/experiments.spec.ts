@@ -190,7 +190,7 @@ test('edits the description as sanitised markdown and the tags of an experiment'
   );
   await expect(page.getByLabel('Preview').getByRole('heading', { name: 'Goal' })).toBeVisible();
   await page.getByRole('button', { name: 'Save' }).click();
-  const description = page.locator('.description');
+  const description = page.locator('.exp-description');
   await expect(description.getByRole('heading', { name: 'Goal' })).toBeVisible();
   await expect(description.locator('strong')).toHaveText('baseline');
   expect(await description.innerHTML()).not.toMatch(/onerror|<script|javascript:/);

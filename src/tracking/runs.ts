@@ -9,6 +9,7 @@ import { runFromRow, runInfoFromRow, toKeyValues } from './convert';
 import { RUN_STATUSES, type DatasetInput, type PagedList, type Run, type RunInfo, type RunStatus, type ViewType } from './entities';
 import { getExperimentRow, stagesOf } from './experiments';
 import { mergeSummaries } from './metric-summary';
+import { whenSettled } from './metric-writer';
 import { generateRunName } from './run-names';
 import { holdRunLock, releaseRunLock } from './run-locks';
 import { searchRunRows } from './search';
@@ -87,7 +88,8 @@ export async function createRun(ctx: TrackingContext, experimentId: string, opts
 }
 
 export async function getRun(ctx: TrackingContext, runId: string): Promise<Run> {
-  await ctx.writer.settled();
+  const busy = whenSettled(ctx.writer);
+  if (busy) await busy;
   return runFromRow(withPending(ctx, await getRunRow(ctx, runId)));
 }
 
@@ -227,9 +229,10 @@ export async function searchRuns(ctx: TrackingContext, experimentIds: string[], 
   // The cache answers without reading IndexedDB, so a live query around this search would observe nothing and never
   // re-run. This one-row read over the whole primary-key range makes Dexie re-run it when any run changes, in this or
   // any other tab or worker (the cache has marked the run stale by then: its listener was registered first). It
-  // starts before the first await: after a native await, Dexie no longer knows it runs inside the live query.
+  // starts before the first await, while Dexie still knows it runs inside the live query.
   const observed = ctx.db.runs.limit(1).toArray();
-  await ctx.writer.settled();
+  const busy = whenSettled(ctx.writer);
+  if (busy) await busy;
   await observed;
   let rows = await ctx.runCache.rowsOf(experimentIds.map(String), stages);
   if (ctx.writer.hasPending()) rows = rows.map((r) => withPending(ctx, r));

@@ -3,7 +3,8 @@
  * valid keys, entity prefixes, comparator sets and the wording of their errors.
  * Python sets print in hash order, which varies per process; we print them in MLflow's source order.
  */
-import type { EntityType } from './clause';
+import type { Clause, EntityType } from './clause';
+import type { Node } from './group';
 import { pyList, pySet } from './pyfmt';
 import { SearchError } from './search-error';
 
@@ -20,6 +21,10 @@ export interface Dialect {
   checkListKey(key: string, at: Span): void;
   /** "Invalid clause(s) in filter string: …" from the offending pieces' source text. */
   invalidClauses(texts: string[]): string;
+  /** Replaces the run/experiment comparison parser (the registry's SearchModelUtils read values differently). */
+  clause?(src: string, node: Node, d: Dialect): Clause;
+  /** Replaces {@link checkComparator}'s per-type check with a whole-clause check (the registry's SQL store). */
+  checkClause?(c: Clause): void;
 }
 
 interface Span {
@@ -104,7 +109,11 @@ export const EXPERIMENTS: Dialect = {
   },
   translate: (key) => key,
   nullMessage: (_type, key) => `IS NULL / IS NOT NULL is only supported for tags, not for attribute '${key}'`,
-  checkComparator: (type, key, c, at) => checkCommon(type, key, c, EXPERIMENT_NUMERIC, PARAM_CMP, at),
+  checkComparator: (type, key, c, at) => {
+    // The SQL store checks experiment tag comparators itself, with its own message (SqlAlchemyStore search_experiments).
+    if (type === 'tag' && !PARAM_CMP.includes(c)) throw new SearchError(`Invalid comparator for tag: ${c}`, at.start, PARAM_CMP.join(' '), at.end);
+    checkCommon(type, key, c, EXPERIMENT_NUMERIC, PARAM_CMP, at);
+  },
   checkListKey: listKeyCheck('experiment_id'),
   invalidClauses: (texts) => `Invalid clause(s) in filter string: ${texts.join(', ')}`,
 };

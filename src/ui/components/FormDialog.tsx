@@ -1,6 +1,6 @@
 import { createSignal, createUniqueId, For, Show } from 'solid-js';
 import { Dialog } from './Dialog';
-import { errorText } from './error-text';
+import { errorMessage } from '../download';
 
 export interface FormField {
   name: string;
@@ -42,7 +42,7 @@ export function FormDialog(props: FormDialogProps) {
       await props.onSubmit(values());
       props.onClose();
     } catch (err) {
-      setError(errorText(err));
+      setError(errorMessage(err));
       first?.focus();
     } finally {
       setPending(false);

@@ -1,7 +1,7 @@
 import { createSignal, createUniqueId, Show } from 'solid-js';
 import type { Experiment } from '../../tracking/entities';
 import { client } from '../client';
-import { errorText } from '../components/error-text';
+import { errorMessage } from '../download';
 import { Markdown } from '../components/Markdown';
 
 /** MLflow keeps an experiment's (and a run's) description in this tag, as markdown. */
@@ -35,7 +35,7 @@ export function DescriptionPanel(props: { experiment: Experiment }) {
       else if (text()) await client.deleteExperimentTag(id, NOTE_TAG);
       setEditing(false);
     } catch (err) {
-      setError(errorText(err));
+      setError(errorMessage(err));
     }
   };
 
@@ -51,7 +51,7 @@ export function DescriptionPanel(props: { experiment: Experiment }) {
         when={editing()}
         fallback={
           <Show when={text()} fallback={<p class="muted">No description. Descriptions are markdown.</p>}>
-            <Markdown source={text()} class={`description ${long() && !more() ? 'clamped' : ''}`} />
+            <Markdown source={text()} class={`exp-description ${long() && !more() ? 'clamped' : ''}`} />
             <Show when={long()}>
               <button type="button" class="link-button" aria-expanded={more()} onClick={() => setMore(!more())}>
                 {more() ? 'Show less' : 'Show more'}
@@ -81,7 +81,7 @@ export function DescriptionPanel(props: { experiment: Experiment }) {
         </div>
         <Show when={draft().trim()}>
           <div class="preview" aria-label="Preview">
-            <Markdown source={draft()} class="description" />
+            <Markdown source={draft()} class="exp-description" />
           </div>
         </Show>
       </Show>

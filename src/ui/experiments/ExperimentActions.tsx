@@ -15,7 +15,7 @@ export function ExperimentActions(props: { experiment: Experiment; compact?: boo
   const cls = () => (props.compact ? 'button button-small button-icon' : 'button');
   const label = (verb: string) => (props.compact ? `${verb} experiment ${name()}` : undefined);
   return (
-    <div class="row-actions">
+    <div class="exp-actions">
       <Show
         when={props.experiment.lifecycleStage === 'active'}
         fallback={
@@ -45,9 +45,9 @@ export function ExperimentActions(props: { experiment: Experiment; compact?: boo
           <ConfirmDialog
             title={`Delete experiment “${name()}”?`}
             confirmLabel="Delete experiment"
-            danger
             onConfirm={async () => {
               await client.deleteExperiment(id());
+              setOpen(undefined);
               props.onDeleted?.();
             }}
             onClose={() => setOpen(undefined)}

@@ -1,7 +1,7 @@
 import { createSignal, Show } from 'solid-js';
 import { loadSampleData } from '../../tracking/sample-data';
 import { client } from '../client';
-import { errorText } from '../components/error-text';
+import { errorMessage } from '../download';
 import { drawLinePng } from './line-png';
 
 /**
@@ -20,7 +20,7 @@ export function FirstLook(props: { onCreate: () => void; progress: number | unde
       await loadSampleData(client, { png: drawLinePng, onProgress: (done, total) => setProgress(done / total) });
       setProgress(undefined);
     } catch (err) {
-      setError(errorText(err));
+      setError(errorMessage(err));
       setProgress(undefined);
     }
   };

@@ -1,6 +1,6 @@
 import { createSignal, createUniqueId, For, Show } from 'solid-js';
 import type { KeyValue } from '../../tracking/entities';
-import { errorText } from '../components/error-text';
+import { errorMessage } from '../download';
 
 export interface TagsEditorProps {
   tags: KeyValue[];
@@ -28,7 +28,7 @@ export function TagsEditor(props: TagsEditorProps) {
       await action();
       return true;
     } catch (err) {
-      setError(errorText(err));
+      setError(errorMessage(err));
       return false;
     }
   };
@@ -43,14 +43,14 @@ export function TagsEditor(props: TagsEditorProps) {
 
   return (
     <div class="tags-editor">
-      <ul class="tag-list" aria-label="Tags">
+      <ul class="etag-list" aria-label="Tags">
         <For each={visible()} fallback={<li class="muted">No tags.</li>}>
           {(t) => (
-            <li class="tag-chip">
-              <span class="tag-key" title={t.key}>{t.key}</span>
-              <span class="tag-value" title={t.value}>{t.value}</span>
+            <li class="etag-chip">
+              <span class="etag-key" title={t.key}>{t.key}</span>
+              <span class="etag-value" title={t.value}>{t.value}</span>
               <Show when={props.editable}>
-                <button type="button" class="chip-remove" aria-label={`Remove tag ${t.key}`} onClick={() => run(() => props.onDelete(t.key))}>
+                <button type="button" class="etag-remove" aria-label={`Remove tag ${t.key}`} onClick={() => run(() => props.onDelete(t.key))}>
                   ×
                 </button>
               </Show>
@@ -60,7 +60,7 @@ export function TagsEditor(props: TagsEditorProps) {
       </ul>
       <Show when={props.editable}>
         <Show when={adding()} fallback={<button type="button" class="link-button" onClick={() => setAdding(true)}>Add tag</button>}>
-          <form class="tag-form" onSubmit={add}>
+          <form class="etag-form" onSubmit={add}>
             <label class="visually-hidden" for={keyId}>Tag key</label>
             <input id={keyId} type="text" placeholder="Key" value={key()} onInput={(e) => setKey(e.currentTarget.value)} ref={(el) => queueMicrotask(() => el.focus())} />
             <label class="visually-hidden" for={valueId}>Tag value</label>

@@ -9,7 +9,7 @@ import { ColumnChooser } from './ColumnChooser';
 import { availableColumns, collectKeys, columnOf, defaultColumnIds, type RunColumn } from './columns';
 import { createRunsQuery } from './create-runs-query';
 import { type DisplayRow, groupedRows, groupingChoices, nestedRows, parentIds } from './display-rows';
-import { downloadText } from './download';
+import { saveBlob } from '../download';
 import { FilterBox, type FilterError } from './FilterBox';
 import { ROW_HEIGHT, RunsGrid } from './RunsGrid';
 import { runsToCsv } from './runs-csv';
@@ -135,7 +135,7 @@ export function RunsView(props: RunsViewProps) {
         onChange={(patch) => setParams(patch)}
         onExpandAll={(on) => setExpanded(on ? new Set(parents()) : new Set<string>())}
         onColumns={() => setChoosing(true)}
-        onDownload={() => downloadText('runs.csv', runsToCsv(loaded(), keys()), 'text/csv;charset=utf-8')}
+        onDownload={() => saveBlob(new Blob([runsToCsv(loaded(), keys())], { type: 'text/csv;charset=utf-8' }), 'runs.csv')}
         canDownload={loaded().length > 0}
         summary={summary()}
       />
