@@ -2,8 +2,12 @@ import DOMPurify from 'dompurify';
 import { Marked } from 'marked';
 import { createMemo } from 'solid-js';
 
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
 // One parser instance with GitHub-flavoured markdown; never the shared global `marked` others might configure.
-const parser = new Marked({ gfm: true, breaks: false, async: false });
+// Raw HTML in the source is shown as text, not parsed: user text stays inert even before sanitising.
+const parser = new Marked({ gfm: true, breaks: false, async: false, renderer: { html: ({ text }) => escapeHtml(text) } });
 
 // Links in user markdown open in a new tab and cannot reach back into the app (window.opener).
 DOMPurify.addHook('afterSanitizeAttributes', (node) => {
@@ -14,8 +18,8 @@ DOMPurify.addHook('afterSanitizeAttributes', (node) => {
 });
 
 /**
- * Markdown as HTML that is safe to insert: parsed by `marked`, then sanitised by DOMPurify (scripts, event
- * handlers, `javascript:` URLs and other active content removed). The only path from user text to innerHTML.
+ * Markdown as HTML that is safe to insert: parsed by `marked` with raw HTML escaped to text, then sanitised by
+ * DOMPurify (which also drops `javascript:` URLs and any active content). The only path from user text to innerHTML.
  */
 export function renderMarkdown(source: string): string {
   return DOMPurify.sanitize(parser.parse(source) as string, { USE_PROFILES: { html: true } });
