@@ -7,6 +7,7 @@ import { Markdown } from '../components/Markdown';
 /** MLflow keeps an experiment's (and a run's) description in this tag, as markdown. */
 export const NOTE_TAG = 'mlflow.note.content';
 
+/** An experiment's description (markdown), or ''. */
 export const descriptionOf = (e: Experiment): string => e.tags.find((t) => t.key === NOTE_TAG)?.value ?? '';
 
 /**

@@ -3,6 +3,7 @@ import type { SearchSyntax } from '../../tracking/search';
 import type { RunKeys } from './columns';
 import { type Suggestion, suggest, wordAt } from './filter-suggest';
 
+/** A filter's parse error: MLflow's message and, where known, where in the filter it is. */
 export interface FilterError {
   message: string;
   syntax?: SearchSyntax;

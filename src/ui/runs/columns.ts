@@ -5,8 +5,10 @@
  */
 import type { Run } from '../../tracking/entities';
 
+/** Where a column's value comes from: a run attribute, a param, the latest value of a metric, or a tag. */
 export type ColumnKind = 'attr' | 'param' | 'metric' | 'tag';
 
+/** One column of the runs table. */
 export interface RunColumn {
   id: string;
   kind: ColumnKind;
@@ -50,6 +52,7 @@ export function quoteKey(key: string): string {
   return /^[A-Za-z_][\w.]*$/.test(key) ? key : `\`${key}\``;
 }
 
+/** The column of one param, metric or tag key, sortable by MLflow's `<prefix>.<key>` order_by. */
 export function keyColumn(kind: Exclude<ColumnKind, 'attr'>, key: string): RunColumn {
   return {
     id: `${kind}:${key}`, kind, key, label: key, orderKey: `${PREFIX[kind]}.${quoteKey(key)}`,

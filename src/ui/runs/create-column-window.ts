@@ -2,12 +2,14 @@ import { createVirtualizer } from '@tanstack/solid-virtual';
 import { type Accessor, createComputed, createMemo, on } from 'solid-js';
 import type { RunColumn } from './columns';
 
+/** A column in view and its position, for aria-colindex. */
 export interface VisibleColumn {
   column: RunColumn;
   /** Position among all (unpinned) columns, 0-based. */
   index: number;
 }
 
+/** What the grid needs to draw only the columns in view. */
 export interface ColumnWindow {
   /** The unpinned columns that intersect the viewport (plus a few either side), in order. */
   visible: Accessor<VisibleColumn[]>;

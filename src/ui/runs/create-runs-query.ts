@@ -5,6 +5,7 @@ import { SEARCH_MAX_RESULTS_THRESHOLD } from '../../tracking/search';
 import { client } from '../client';
 import { createLiveQuery, type LiveQuery } from '../primitives/create-live-query';
 
+/** A runs search: experiments and MLflow search options (maxResults and paging are the query's own). */
 export interface RunsQuery {
   experimentIds: string[];
   options: SearchRunsOptions;

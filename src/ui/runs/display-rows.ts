@@ -7,6 +7,7 @@ import type { Run } from '../../tracking/entities';
 import { isSystemTag } from './columns';
 import { metricOf, paramOf, parentIdOf, tagOf } from './run-values';
 
+/** A run's row, at its nesting depth. */
 export interface RunRow {
   kind: 'run';
   /** `run:<runId>`; unique in the list. */
@@ -18,6 +19,7 @@ export interface RunRow {
   expanded: boolean;
 }
 
+/** Aggregates of one metric's latest values over a group of runs. */
 export interface MetricStats {
   min: number;
   avg: number;
@@ -26,6 +28,7 @@ export interface MetricStats {
   count: number;
 }
 
+/** The header row of a group of runs sharing a param or tag value. */
 export interface GroupRow {
   kind: 'group';
   /** `group:<value>` (`group:` + NUL for runs without the key). */
@@ -37,6 +40,7 @@ export interface GroupRow {
   stats(metricKey: string): MetricStats | undefined;
 }
 
+/** A row of the table, in display order. */
 export type DisplayRow = RunRow | GroupRow;
 
 const NO_VALUE = '\u0000';

@@ -8,6 +8,7 @@ import { quoteKey, type RunKeys } from './columns';
 const ATTRIBUTES = ['run_name', 'status', 'start_time', 'end_time', 'user_id', 'run_id', 'artifact_uri'];
 const MAX_SUGGESTIONS = 50;
 
+/** One completion of the filter box. */
 export interface Suggestion {
   /** What replaces the word, e.g. "metrics.`val loss`". */
   text: string;
@@ -15,6 +16,7 @@ export interface Suggestion {
   kind: 'metric' | 'param' | 'tag' | 'attribute';
 }
 
+/** The word being typed: its bounds in the filter and its text up to the caret. */
 export interface WordAt {
   start: number;
   end: number;

@@ -28,8 +28,11 @@ function lookup(run: Run): RunLookup {
   return l;
 }
 
+/** A param's value, or undefined when the run has none. */
 export const paramOf = (run: Run, key: string): string | undefined => lookup(run).params.get(key);
+/** A metric's latest value (MLflow's rule), or undefined. */
 export const metricOf = (run: Run, key: string): number | undefined => lookup(run).metrics.get(key);
+/** A tag's value, or undefined. */
 export const tagOf = (run: Run, key: string): string | undefined => lookup(run).tags.get(key);
 
 /** The parent's run id (tag mlflow.parentRunId), read without building the lookup maps. */

@@ -8,6 +8,7 @@ import type { Run } from '../../tracking/entities';
 import type { RunKeys } from './columns';
 import { formatTimestamp, metricOf, mlflowDuration, paramOf, tagOf, userOf } from './run-values';
 
+/** MLflow's fixed leading CSV columns, in its order. */
 export const CSV_BASE_COLUMNS = ['Start Time', 'Duration', 'Run ID', 'Name', 'Source Type', 'Source Name', 'User', 'Status'];
 
 /** MLflow's `csvEscape`: '' for null/undefined; quotes doubled before the formula check, as MLflow does. */

@@ -7,8 +7,11 @@ import type { SearchRunsOptions } from '../../tracking/api';
 import type { ViewType } from '../../tracking/entities';
 import { columnOf } from './columns';
 
+/** The start-time range filter (MLflow's "Time created"). */
 export type TimeRange = 'all' | '1h' | '24h' | '7d' | '30d' | '1y';
+/** What a group row shows for each metric. */
 export type Aggregate = 'min' | 'avg' | 'max';
+/** Active, deleted or all runs (MLflow's run_view_type). */
 export type LifecycleView = 'active' | 'deleted' | 'all';
 
 /** MLflow's "Time created" choices, as ms back from now. */
@@ -21,6 +24,7 @@ export const TIME_RANGES: readonly { value: TimeRange; label: string; ms: number
   { value: '1y', label: 'Last year', ms: 365 * 86_400_000 },
 ];
 
+/** The state choices and the ViewType each searches with. */
 export const LIFECYCLE_VIEWS: readonly { value: LifecycleView; label: string; viewType: ViewType }[] = [
   { value: 'active', label: 'Active', viewType: 'ACTIVE_ONLY' },
   { value: 'deleted', label: 'Deleted', viewType: 'DELETED_ONLY' },
@@ -30,6 +34,7 @@ export const LIFECYCLE_VIEWS: readonly { value: LifecycleView; label: string; vi
 /** The raw params (as @solidjs/router's useSearchParams gives them). */
 export type RunsParams = Partial<Record<'filter' | 'sort' | 'dir' | 'cols' | 'view' | 'since' | 'group' | 'agg', string>>;
 
+/** The runs view's state, parsed from the URL with defaults filled in. */
 export interface RunsViewState {
   filter: string;
   sortColumn: string;
