@@ -6,7 +6,7 @@ import { type Accessor, createSignal, onCleanup, onMount } from 'solid-js';
  * table draws light rows meanwhile: every row in view is new at each such step, and full rows would make each
  * step a long task. The listener runs in the capture phase, so it flips before the virtualizer draws the step.
  */
-export function createFastScroll(element: Accessor<HTMLElement | undefined>, fraction = 0.75, settleMs = 150): Accessor<boolean> {
+export function createFastScroll(element: Accessor<HTMLElement | undefined>, fraction = 0.75, settleMs = 300): Accessor<boolean> {
   const [fast, setFast] = createSignal(false);
   onMount(() => {
     const el = element();
