@@ -13,7 +13,10 @@ import { ModelPage } from './routes/ModelPage';
 import { ModelsPage } from './routes/ModelsPage';
 import { ModelVersionPage } from './routes/ModelVersionPage';
 import { NotFoundPage } from './routes/NotFoundPage';
+import { RunsPage } from './routes/RunsPage';
+import { exposeDebugHandle } from './debug-handle';
 import './app.css';
+import './controls.css';
 
 /** Hash routes, so a static host and the service worker's navigation fallback serve every deep link. */
 export function App() {
@@ -31,6 +34,7 @@ export function App() {
       <Route path="/models/:name" component={ModelPage} />
       <Route path="/models/:name/versions/:version" component={ModelVersionPage} />
       <Route path="/models/:name/compare" component={CompareVersionsPage} />
+      <Route path="/runs" component={RunsPage} />
       <Route path="*" component={NotFoundPage} />
     </HashRouter>
   );
@@ -40,5 +44,6 @@ export function App() {
 export function mountApp(): () => void {
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
+  exposeDebugHandle();
   return render(() => <App />, root);
 }

@@ -6,7 +6,8 @@ import { Logo } from './Logo';
 /** Top bar and content column around every route. A bug in a page lands in the page's ErrorBoundary. */
 export function AppShell(props: RouteSectionProps) {
   const location = useLocation();
-  const inExperiments = () => location.pathname === '/' || location.pathname.startsWith('/experiments/');
+  const inExperiments = () =>
+    location.pathname === '/' || location.pathname === '/runs' || location.pathname.startsWith('/experiments/');
   const inModels = () => location.pathname === '/models' || location.pathname.startsWith('/models/');
   return (
     <>
