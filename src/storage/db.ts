@@ -16,6 +16,12 @@ export interface OpenDbOptions {
   /** An IndexedDB factory (e.g. fake-indexeddb in Node); default: the global one. */
   indexedDB?: IDBFactory;
   IDBKeyRange?: typeof IDBKeyRange;
+  /**
+   * Another tab or worker wants to upgrade (or delete) the database. Given this, the connection closes for good
+   * (no silent re-open by code that expects the old schema) and the callback tells the user to reload.
+   * Without it, Dexie's default applies: close, and re-open on the next query.
+   */
+  onVersionChange?: () => void;
 }
 
 export class FlowpadDB extends Dexie {
@@ -39,6 +45,13 @@ export class FlowpadDB extends Dexie {
       metricChunks: '[runId+key+chunk]',
       artifacts: '[runId+path]',
     });
+    const onVersionChange = opts.onVersionChange;
+    if (onVersionChange) {
+      this.on('versionchange', () => {
+        this.close({ disableAutoOpen: true });
+        onVersionChange();
+      });
+    }
     this.on('populate', (tx) => {
       const now = Date.now();
       void tx.table('experiments').add({

@@ -2,3 +2,5 @@ export * from './db';
 export * from './rows';
 export * from './observe';
 export * from './errors';
+export * from './tables';
+export * from './report';

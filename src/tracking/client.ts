@@ -15,6 +15,8 @@ export interface OpenTrackingOptions {
   dbName?: string;
   indexedDB?: OpenDbOptions['indexedDB'];
   IDBKeyRange?: OpenDbOptions['IDBKeyRange'];
+  /** Another tab upgrades the schema: this client's database closes for good and this is called (see openDb). */
+  onVersionChange?: OpenDbOptions['onVersionChange'];
   /** user_id of new runs; default 'flowpad'. */
   userId?: string;
   /** Longest time a logged metric point waits in memory; default 500 ms. */
@@ -33,7 +35,9 @@ export interface OpenTrackingOptions {
 }
 
 export function openTracking(opts: OpenTrackingOptions = {}): TrackingClient {
-  const db = openDb({ name: opts.dbName, indexedDB: opts.indexedDB, IDBKeyRange: opts.IDBKeyRange });
+  const db = openDb({
+    name: opts.dbName, indexedDB: opts.indexedDB, IDBKeyRange: opts.IDBKeyRange, onVersionChange: opts.onVersionChange,
+  });
   const writer = new MetricWriter(db, {
     intervalMs: opts.flushIntervalMs,
     maxPending: opts.maxPendingPoints,
