@@ -113,3 +113,29 @@ describe('backup → restore', () => {
     await s.close();
   });
 });
+
+describe('backup of registry tables (table-generic)', () => {
+  it('round-trips them and merges by their rules: owned versions follow the model, clashing names are renamed', async () => {
+    const { putModel, RegistryShapedDB } = await import('../../../test/registry-db');
+    const open = (o: ConstructorParameters<typeof RegistryShapedDB>[0]) => new RegistryShapedDB(o);
+    const a = await makeStore(open);
+    await putModel(a.db, 'm1', 'churn', 2);
+    await putModel(a.db, 'm2', 'fraud', 1);
+    const before = await a.dump();
+    const zip = await exportBackup(a.db);
+    const fresh = await makeStore(open);
+    await restoreBackup(fresh.db, zip, { mode: 'replace' });
+    expect(await fresh.dump()).toBe(before);
+
+    const b = await makeStore(open);
+    await putModel(b.db, 'm1', 'churn', 1); // the same model, with fewer versions here
+    await putModel(b.db, 'x9', 'fraud', 1); // another model holding the name
+    const result = await restoreBackup(b.db, zip, { mode: 'merge' });
+    expect(result.tables.registeredModels).toMatchObject({ added: 1, kept: 1, renamed: 1 });
+    expect(result.tables.modelVersions).toMatchObject({ added: 1, kept: 2 });
+    expect(result.tables.modelVersionFiles).toMatchObject({ added: 1, kept: 2 });
+    expect((await b.db.table('registeredModels').toArray()).map((m: { name: string }) => m.name).sort()).toEqual(['churn', 'fraud', 'fraud (restored)']);
+    expect(await b.db.table('modelVersions').where('modelId').equals('m1').count()).toBe(1);
+    for (const s of [a, fresh, b]) await s.close();
+  });
+});
