@@ -10,6 +10,8 @@ export const DEFAULT_EXPERIMENT_ID = '0';
 export const DEFAULT_EXPERIMENT_NAME = 'Default';
 /** Pseudo-URI scheme of artifacts stored in this browser. */
 export const ARTIFACT_SCHEME = 'flowpad-artifacts:';
+/** Longest time a closing connection may keep another tab's schema upgrade waiting. */
+const VERSIONCHANGE_GRACE_MS = 2000;
 
 export interface OpenDbOptions {
   name?: string;
@@ -17,11 +19,12 @@ export interface OpenDbOptions {
   indexedDB?: IDBFactory;
   IDBKeyRange?: typeof IDBKeyRange;
   /**
-   * Another tab or worker wants to upgrade (or delete) the database. Given this, the connection closes for good
-   * (no silent re-open by code that expects the old schema) and the callback tells the user to reload.
-   * Without it, Dexie's default applies: close, and re-open on the next query.
+   * Another tab or worker wants to upgrade (or delete) the database. Given this, the callback runs first (it may
+   * still write, e.g. flush buffered metrics; the other side's upgrade waits for at most 2 s), then the
+   * connection closes for good: code that expects the old schema must not silently re-open it. Without it,
+   * Dexie's default applies: close at once, and re-open on the next query.
    */
-  onVersionChange?: () => void;
+  onVersionChange?: () => Promise<void> | void;
 }
 
 export class FlowpadDB extends Dexie {
@@ -48,8 +51,11 @@ export class FlowpadDB extends Dexie {
     const onVersionChange = opts.onVersionChange;
     if (onVersionChange) {
       this.on('versionchange', () => {
-        this.close({ disableAutoOpen: true });
-        onVersionChange();
+        const wait = new Promise((resolve) => setTimeout(resolve, VERSIONCHANGE_GRACE_MS));
+        void Promise.race([Promise.resolve().then(onVersionChange), wait])
+          .catch((e: unknown) => console.error('Flowpad: before closing for an upgrade', e))
+          .finally(() => this.close({ disableAutoOpen: true }));
+        return false; // skip Dexie's default (close now, re-open on demand)
       });
     }
     this.on('populate', (tx) => {

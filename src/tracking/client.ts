@@ -15,8 +15,11 @@ export interface OpenTrackingOptions {
   dbName?: string;
   indexedDB?: OpenDbOptions['indexedDB'];
   IDBKeyRange?: OpenDbOptions['IDBKeyRange'];
-  /** Another tab upgrades the schema: this client's database closes for good and this is called (see openDb). */
-  onVersionChange?: OpenDbOptions['onVersionChange'];
+  /**
+   * Another tab upgrades the schema: buffered metrics are written, this is called, then the database closes
+   * for good (see openDb); every later call fails with DatabaseClosedError.
+   */
+  onVersionChange?: () => void;
   /** user_id of new runs; default 'flowpad'. */
   userId?: string;
   /** Longest time a logged metric point waits in memory; default 500 ms. */
@@ -35,8 +38,13 @@ export interface OpenTrackingOptions {
 }
 
 export function openTracking(opts: OpenTrackingOptions = {}): TrackingClient {
+  const userVersionChange = opts.onVersionChange;
   const db = openDb({
-    name: opts.dbName, indexedDB: opts.indexedDB, IDBKeyRange: opts.IDBKeyRange, onVersionChange: opts.onVersionChange,
+    name: opts.dbName, indexedDB: opts.indexedDB, IDBKeyRange: opts.IDBKeyRange,
+    onVersionChange: userVersionChange && (async () => {
+      await writer.flush().catch(() => {}); // the last buffered points still fit the old schema
+      userVersionChange();
+    }),
   });
   const writer = new MetricWriter(db, {
     intervalMs: opts.flushIntervalMs,

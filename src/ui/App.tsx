@@ -4,6 +4,7 @@ import { AppShell } from './components/AppShell';
 import { ExperimentPage } from './routes/ExperimentPage';
 import { ExperimentsPage } from './routes/ExperimentsPage';
 import { NotFoundPage } from './routes/NotFoundPage';
+import { StoragePage } from './routes/StoragePage';
 import './app.css';
 
 /** Hash routes, so a static host and the service worker's navigation fallback serve every deep link. */
@@ -12,6 +13,7 @@ export function App() {
     <HashRouter root={AppShell}>
       <Route path="/" component={ExperimentsPage} />
       <Route path="/experiments/:id" component={ExperimentPage} />
+      <Route path="/storage" component={StoragePage} />
       <Route path="*" component={NotFoundPage} />
     </HashRouter>
   );

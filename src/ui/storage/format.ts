@@ -1,0 +1,66 @@
+/** Words and numbers of the Storage page. */
+import type { BackupProgress } from '../../workers/backup-client';
+
+/** Bytes as "1.4 MB" (decimal units, like the browser's download shelf and storage settings). */
+export function formatBytes(n: number | undefined): string {
+  if (n === undefined || !Number.isFinite(n)) return '—';
+  if (n < 1000) return `${n} B`;
+  const units = ['kB', 'MB', 'GB', 'TB'];
+  let v = n;
+  let u = -1;
+  do {
+    v /= 1000;
+    u++;
+  } while (v >= 1000 && u < units.length - 1);
+  return `${v < 10 ? v.toFixed(1) : Math.round(v)} ${units[u]}`;
+}
+
+const TABLE_LABELS: Record<string, [string, string]> = {
+  experiments: ['experiment', 'experiments'],
+  runs: ['run', 'runs'],
+  metricChunks: ['metric chunk', 'metric chunks'],
+  artifacts: ['artifact file', 'artifact files'],
+  registeredModels: ['registered model', 'registered models'],
+  modelVersions: ['model version', 'model versions'],
+  modelVersionFiles: ['model file', 'model files'],
+  meta: ['setting', 'settings'],
+};
+
+/** "3 runs", "1 metric chunk"; an unknown table's camelCase name is split into words. */
+export function countOf(table: string, n: number): string {
+  const [one, many] = TABLE_LABELS[table] ?? [table.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase(), ''];
+  return `${n.toLocaleString('en')} ${n === 1 || !many ? one : many}`;
+}
+
+const STAGES: Record<BackupProgress['stage'], string> = {
+  reading: 'Reading the database',
+  files: 'Packing files',
+  checking: 'Checking the backup',
+  writing: 'Writing to this browser',
+};
+
+/** "Packing files · 12 MB of 40 MB". */
+export function progressLabel(p: BackupProgress): string {
+  const bytes = p.stage === 'files' || p.stage === 'checking';
+  const of = bytes ? `${formatBytes(p.done)} of ${formatBytes(p.total)}` : `${p.done.toLocaleString('en')} of ${p.total.toLocaleString('en')} rows`;
+  return `${STAGES[p.stage]} · ${of}`;
+}
+
+/** The file name of a backup made at `when`: flowpad-backup-2026-11-28-1530.zip (local time). */
+export function backupFileName(when = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `flowpad-backup-${when.getFullYear()}-${p(when.getMonth() + 1)}-${p(when.getDate())}-${p(when.getHours())}${p(when.getMinutes())}.zip`;
+}
+
+/** Offers `blob` as a download named `filename`; the browser streams it from its blob store. */
+export function saveBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.rel = 'noopener';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
