@@ -32,8 +32,17 @@ export function startServiceWorker(): void {
 export const pwa = {
   needRefresh,
   offlineReady,
-  /** Activates the waiting build and reloads this tab (other tabs then show the same prompt's result). */
-  reload: () => void updateSW?.(true),
+  /**
+   * Activates the waiting build and reloads this tab once it controls the page. The reload is ours: the
+   * plugin's skips a tab whose first visit installed the old build, and when another tab already activated
+   * the new build there is nothing waiting, so this just reloads.
+   */
+  reload: async () => {
+    const sw = navigator.serviceWorker;
+    if (!sw || !(await sw.getRegistration())?.waiting) return location.reload();
+    sw.addEventListener('controllerchange', () => location.reload(), { once: true });
+    await updateSW?.(true);
+  },
   dismissRefresh: () => setNeedRefresh(false),
   dismissOfflineReady: () => setOfflineReady(false),
 };

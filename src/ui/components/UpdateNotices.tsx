@@ -14,7 +14,7 @@ export function UpdatePrompt() {
           <p id="update-toast-text"><strong>A new version of Flowpad is available.</strong> Reload to use it; your data stays.</p>
           <div class="toast-actions">
             <button type="button" class="button" onClick={pwa.dismissRefresh}>Later</button>
-            <button type="button" class="button button-primary" onClick={pwa.reload}>Reload</button>
+            <button type="button" class="button button-primary" onClick={() => void pwa.reload()}>Reload</button>
           </div>
         </div>
       </Show>
