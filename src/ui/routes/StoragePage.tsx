@@ -17,6 +17,10 @@ export function StoragePage() {
   const [version, setVersion] = createSignal(0);
   const [report] = createResource(version, () => backup().storageReport());
   const refresh = () => setVersion((v) => v + 1);
+  // The report is a full scan, so it is not live: it re-measures when the user comes back to this tab.
+  const onVisible = () => document.visibilityState === 'visible' && refresh();
+  document.addEventListener('visibilitychange', onVisible);
+  onCleanup(() => document.removeEventListener('visibilitychange', onVisible));
 
   return (
     <>

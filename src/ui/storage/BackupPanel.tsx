@@ -1,7 +1,7 @@
 import { createSignal, Show } from 'solid-js';
 import { isMlflowError } from '../../tracking';
 import type { BackupClient, BackupProgress, RestoreResult } from '../../workers/backup-client';
-import { backupFileName, countOf, formatBytes, progressLabel, saveBlob } from './format';
+import { backupFileName, byTableOrder, countOf, formatBytes, progressLabel, saveBlob } from './format';
 import { RestoreDialog } from './RestoreDialog';
 
 /** Coded errors are the user's to act on; anything else is a bug, but the panel is still where to say so. */
@@ -20,7 +20,7 @@ export function ProgressLine(props: { progress: BackupProgress | undefined; labe
 
 /** What a restore did, in one sentence per mode. */
 export function restoreSummary(r: RestoreResult): string {
-  const parts = Object.entries(r.tables).filter(([t]) => t !== 'meta');
+  const parts = Object.entries(r.tables).filter(([t]) => t !== 'meta').sort(([a], [b]) => byTableOrder(a, b));
   const added = parts.filter(([, s]) => s.added > 0).map(([t, s]) => countOf(t, s.added)).join(', ');
   if (r.mode === 'replace') return `Replaced this browser's data with the backup: ${added || 'nothing'}.`;
   const kept = parts.filter(([, s]) => s.kept > 0).map(([t, s]) => countOf(t, s.kept)).join(', ');

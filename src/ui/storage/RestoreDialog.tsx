@@ -2,7 +2,7 @@ import { createSignal, For, onMount, Show } from 'solid-js';
 import { Dialog } from '../components/Dialog';
 import type { BackupClient, BackupProgress, BackupSummary, RestoreMode, RestoreResult } from '../../workers/backup-client';
 import { messageOf, ProgressLine } from './BackupPanel';
-import { countOf, formatBytes } from './format';
+import { byTableOrder, countOf, formatBytes } from './format';
 
 type Step =
   | { kind: 'checking'; progress?: BackupProgress }
@@ -115,7 +115,7 @@ export function RestoreDialog(props: {
 }
 
 function Contents(props: { summary: BackupSummary }) {
-  const shown = () => props.summary.tables.filter((t) => t.name !== 'meta' && t.rows > 0);
+  const shown = () => props.summary.tables.filter((t) => t.name !== 'meta' && t.rows > 0).sort((a, b) => byTableOrder(a.name, b.name));
   return (
     <div class="backup-contents">
       <p>Made {new Date(props.summary.createdAt).toLocaleString()}. It holds:</p>

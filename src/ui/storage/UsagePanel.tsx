@@ -38,6 +38,7 @@ export function UsagePanel(props: { version: number }) {
             <p class="usage-line">
               <strong>{formatBytes(i().usage)}</strong> used of <strong>{formatBytes(i().quota)}</strong> this site may use
             </p>
+            <p class="muted hint">The browser's count: it includes the app's offline copy and storage overhead.</p>
             <meter class="usage-meter" min="0" max="1" low={0.7} high={0.9} optimum={0} value={share()} aria-label="Storage used" />
             <Show
               when={i().persisted}

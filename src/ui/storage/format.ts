@@ -26,6 +26,14 @@ const TABLE_LABELS: Record<string, [string, string]> = {
   meta: ['setting', 'settings'],
 };
 
+const ORDER = Object.keys(TABLE_LABELS);
+/** Sorts table names as people read them (experiments, runs, metrics, artifacts, models), unknown ones last. */
+export function byTableOrder(a: string, b: string): number {
+  const ia = ORDER.indexOf(a) < 0 ? ORDER.length : ORDER.indexOf(a);
+  const ib = ORDER.indexOf(b) < 0 ? ORDER.length : ORDER.indexOf(b);
+  return ia - ib || (a < b ? -1 : a > b ? 1 : 0);
+}
+
 /** "3 runs", "1 metric chunk"; an unknown table's camelCase name is split into words. */
 export function countOf(table: string, n: number): string {
   const [one, many] = TABLE_LABELS[table] ?? [table.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase(), ''];
