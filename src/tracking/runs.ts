@@ -9,6 +9,7 @@ import { runFromRow, runInfoFromRow, toKeyValues } from './convert';
 import { RUN_STATUSES, type DatasetInput, type PagedList, type Run, type RunInfo, type RunStatus } from './entities';
 import { getExperimentRow, stagesOf } from './experiments';
 import { mergeSummaries } from './metric-summary';
+import { whenSettled } from './metric-writer';
 import { generateRunName } from './run-names';
 import { holdRunLock, releaseRunLock } from './run-locks';
 import { searchRunRows } from './search';
@@ -87,7 +88,8 @@ export async function createRun(ctx: TrackingContext, experimentId: string, opts
 }
 
 export async function getRun(ctx: TrackingContext, runId: string): Promise<Run> {
-  await ctx.writer.settled();
+  const busy = whenSettled(ctx.writer);
+  if (busy) await busy;
   return runFromRow(withPending(ctx, await getRunRow(ctx, runId)));
 }
 
@@ -224,7 +226,8 @@ export async function searchRuns(ctx: TrackingContext, experimentIds: string[], 
     throw invalidParam('experiment_ids must be a non-empty list of experiment ids.');
   }
   const stages = stagesOf(opts.runViewType);
-  await ctx.writer.settled();
+  const busy = whenSettled(ctx.writer);
+  if (busy) await busy;
   let rows = await ctx.runCache.rowsOf(experimentIds.map(String), stages);
   if (ctx.writer.hasPending()) rows = rows.map((r) => withPending(ctx, r));
   const page = searchRunRows(rows, opts);

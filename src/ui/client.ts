@@ -12,7 +12,17 @@ const [upgradedElsewhere, setUpgradedElsewhere] = createSignal(false);
  */
 export const databaseUpgradedElsewhere = upgradedElsewhere;
 
+/** The page's TrackingClient on the default database. */
 export const client = openTracking({ onVersionChange: () => setUpgradedElsewhere(true) });
+
+// Runs left RUNNING by a tab or worker that closed or crashed become KILLED, with a note saying why.
+void client.recoverAbandonedRuns().catch((e) => console.error('Flowpad: recovering abandoned runs failed', e));
+
+// Metric points wait up to 500 ms in memory: write them when the tab is hidden or closed.
+addEventListener('pagehide', () => void client.flush());
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') void client.flush();
+});
 
 declare global {
   interface Window {
@@ -24,12 +34,3 @@ declare global {
   }
 }
 window.flowpad = { ...(window.flowpad ?? {}), client };
-
-// Runs left RUNNING by a tab or worker that closed or crashed become KILLED, with a note saying why.
-void client.recoverAbandonedRuns().catch((e) => console.error('Flowpad: recovering abandoned runs failed', e));
-
-// Metric points wait up to 500 ms in memory: write them when the tab is hidden or closed.
-addEventListener('pagehide', () => void client.flush());
-document.addEventListener('visibilitychange', () => {
-  if (document.visibilityState === 'hidden') void client.flush();
-});
