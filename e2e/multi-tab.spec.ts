@@ -2,7 +2,7 @@
 // shows in the other without a reload, and a schema upgrade from another tab closes this one's connection
 // cleanly (buffered metrics written first) with a "reload" panel instead of a blank or broken page.
 import { expect, type Page, test } from '@playwright/test';
-import { appReady, snap } from './support';
+import { appReady, snap } from './helpers/app';
 
 const RUNS_PER_TAB = 4;
 const POINTS = 3000;

@@ -2,8 +2,8 @@
 // the service worker serves the app shell, every route and deep link, and IndexedDB holds the data.
 import { expect, test } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
-import { startStaticServer } from './static-server';
-import { appReady, snap, swControls } from './support';
+import { startStaticServer } from './helpers/static-server';
+import { appReady, snap, swControls } from './helpers/app';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 

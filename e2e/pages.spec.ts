@@ -4,8 +4,8 @@
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { startStaticServer, type StaticServer } from './static-server';
-import { appReady, snap, swControls } from './support';
+import { startStaticServer, type StaticServer } from './helpers/static-server';
+import { appReady, snap, swControls } from './helpers/app';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const out = fileURLToPath(new URL('../dist-pages/', import.meta.url));

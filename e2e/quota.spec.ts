@@ -4,7 +4,7 @@
 // they land once space is back is tested in Node: Chromium applies a quota override only to storage opened
 // after it, so the quota cannot be lifted mid-test).
 import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
-import { appReady, dump, snap, swControls } from './support';
+import { appReady, dump, snap, swControls } from './helpers/app';
 
 /**
  * A page in a new context whose origin may store only what a fresh Flowpad needs (measured in a throwaway

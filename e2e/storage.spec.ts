@@ -2,7 +2,7 @@
 // profile (a new context) with the database dumps equal; a bad file is refused with nothing written.
 import { expect, type Page, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { appReady, dump, snap } from './support';
+import { appReady, dump, snap } from './helpers/app';
 
 /** Experiments, runs with params, tags, multi-chunk metrics and artifacts, through the public client. */
 async function populate(page: Page): Promise<void> {

@@ -1,7 +1,9 @@
+// Integration: the storage report over a database filled through the tracking client (so it lives in test/:
+// storage/ sources may import only core/).
 import { describe, expect, it } from 'vitest';
-import { putModel, RegistryShapedDB } from '../../test/registry-db';
-import { makeStore, populate } from '../../test/stores';
-import { payloadBytes, storageReport } from './report';
+import { putModel, RegistryShapedDB } from './registry-db';
+import { makeStore, populate } from './stores';
+import { payloadBytes, storageReport } from '../src/storage/report';
 
 describe('storageReport', () => {
   it('sizes each experiment from its runs, metric chunks and artifact files', async () => {

@@ -1,12 +1,8 @@
-/** Shared helpers of the Playwright journeys. */
+/** Helpers of the PWA, storage and multi-tab journeys: app start, service worker control, database dumps. */
 import { expect, type Page } from '@playwright/test';
-import { fileURLToPath } from 'node:url';
-import { dumpDatabase } from '../test/dump-database';
+import { dumpDatabase } from '../../test/dump-database';
 
-/** Saves a 1280×800 screenshot to e2e/screenshots/ (gitignored) for a look at each screen. */
-export async function snap(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: fileURLToPath(new URL(`./screenshots/${name}.png`, import.meta.url)) });
-}
+export { snap } from './data';
 
 /** The page's whole Flowpad database as deterministic text (see test/dump-database.ts). */
 export function dump(page: Page, dbName = 'flowpad'): Promise<string> {
