@@ -7,6 +7,7 @@ import { openDb, type FlowpadDB } from '../src/storage';
 import { openTracking, type TrackingClient } from '../src/tracking';
 import { dumpDatabase } from './dump-database';
 
+/** One test database with its handles. */
 export interface TestStore {
   name: string;
   factory: IDBFactory;

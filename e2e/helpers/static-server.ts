@@ -15,6 +15,7 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.onnx': 'application/octet-stream',
 };
 
+/** A running server. */
 export interface StaticServer {
   /** Origin plus prefix, e.g. http://127.0.0.1:41234/flowpad/ */
   url: string;
@@ -26,6 +27,7 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
+/** What to serve, and how. */
 export interface StaticServerOptions {
   root: string;
   /** URL prefix the files live under, with slashes: '/flowpad/'; default '/'. */

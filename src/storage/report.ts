@@ -9,6 +9,7 @@
 import type { FlowpadDB } from './db';
 import type { ArtifactRow, ExperimentRow, MetricChunkRow, RunRow } from './rows';
 
+/** What one experiment's runs hold. */
 export interface ExperimentUsage {
   experimentId: string;
   name: string;
@@ -23,6 +24,7 @@ export interface ExperimentUsage {
   totalBytes: number;
 }
 
+/** What one registered model's versions hold. */
 export interface ModelUsage {
   modelId: string;
   name: string;
@@ -31,12 +33,14 @@ export interface ModelUsage {
   totalBytes: number;
 }
 
+/** Rows and payload bytes of one table. */
 export interface TableUsage {
   name: string;
   rows: number;
   bytes: number;
 }
 
+/** The result of `storageReport`. */
 export interface StorageReport {
   /** Largest first. Runs of an experiment missing from the table are listed under its id with name ''. */
   experiments: ExperimentUsage[];

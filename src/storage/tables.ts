@@ -9,6 +9,7 @@ import type { FlowpadDB } from './db';
 /** An IndexedDB key path: one property, or several for a compound key. */
 export type KeyPath = string | string[];
 
+/** A secondary index as the schema declares it. */
 export interface IndexSpec {
   name: string;
   keyPath: KeyPath;

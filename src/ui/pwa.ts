@@ -29,6 +29,7 @@ export function startServiceWorker(): void {
   });
 }
 
+/** Service-worker state and actions for the update notices. */
 export const pwa = {
   needRefresh,
   offlineReady,

@@ -10,6 +10,7 @@ import { schemaVersion, storageReport, tableSpecs, type FlowpadDB, type StorageR
 
 export type { BackupProgress, BackupSummary, RestoreMode, RestoreResult, StorageReport };
 
+/** What the backup worker offers (plain data and Blobs in and out). */
 export interface BackupApi {
   /** Sizes of every experiment, registered model and table. */
   storageReport(): Promise<StorageReport>;

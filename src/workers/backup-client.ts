@@ -8,6 +8,7 @@ import { installErrorHandler } from './error-handler';
 
 export type { BackupApi, BackupProgress, BackupSummary, RestoreMode, RestoreResult, StorageReport } from './backup-api';
 
+/** The worker's API plus its lifetime. */
 export interface BackupClient extends BackupApi {
   /** Stops the worker (an export or restore in flight is abandoned; a restore then writes nothing). */
   terminate(): void;

@@ -19,6 +19,7 @@ export interface BackupProgress {
   total: number;
 }
 
+/** Options of `exportBackup`. */
 export interface ExportOptions {
   onProgress?: (p: BackupProgress) => void;
   /** Rows per page; default PAGE_ROWS. */

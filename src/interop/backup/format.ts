@@ -13,13 +13,17 @@
 import { invalidParam } from '../../core/errors';
 import type { TableSpec } from '../../storage';
 
+/** Name of the manifest entry. */
 export const MANIFEST = 'flowpad-backup.json';
+/** The manifest's `format`: what makes a zip a Flowpad backup. */
 export const FORMAT = 'flowpad-backup';
+/** Bumped when the file layout or row encoding changes; readers refuse newer ones. */
 export const FORMAT_VERSION = 1;
 /** Rows per page: small enough that a page of full metric chunks (~100 kB each) stays a few MiB. */
 export const PAGE_ROWS = 64;
 /** fflate writes no zip64, so offsets must stay below 4 GiB. */
 export const MAX_ZIP_BYTES = 0xffff_ffff - 64 * 1024 * 1024;
+/** Caps checked before reading, so a hostile zip cannot make a restore allocate without bound (bytes). */
 export const LIMITS = {
   entries: 5_000_000,
   manifestBytes: 16 * 1024 * 1024,
@@ -27,11 +31,13 @@ export const LIMITS = {
   pageBinaryBytes: 512 * 1024 * 1024,
 };
 
+/** One table in the manifest: its schema (checked against this database's) and how many rows and pages. */
 export interface ManifestTable extends TableSpec {
   rows: number;
   pages: number;
 }
 
+/** `flowpad-backup.json`. */
 export interface Manifest {
   format: typeof FORMAT;
   formatVersion: number;
@@ -42,8 +48,10 @@ export interface Manifest {
   blobs: { count: number; bytes: number };
 }
 
+/** Entry name of a page of rows (`json`) or of its typed-array bytes (`bin`). */
 export const pageName = (table: string, page: number, ext: 'json' | 'bin') =>
   `tables/${table}/${String(page).padStart(5, '0')}.${ext}`;
+/** Entry name of the n-th stored file. */
 export const blobName = (n: number) => `blobs/${n}`;
 
 const foreign = (why: string) => invalidParam(`This file is not a Flowpad backup: ${why}.`);

@@ -19,6 +19,7 @@
  */
 import { ARTIFACT_SCHEME, type TableWriter } from '../../storage';
 
+/** A decoded backup row (rules read and rewrite its fields). */
 export type Row = Record<string, unknown>;
 
 /** What to do with a backup row: keep the local entity or add the row, in both cases maybe under another key. */
@@ -34,6 +35,7 @@ export interface MergeEnv {
   backupKeys: Set<string>;
 }
 
+/** How one table merges; every field is optional (see the rules above). */
 export interface MergeRule {
   /** The row belongs to the row of `table` whose key is in `field`. */
   owner?: { table: string; field: string };
@@ -75,6 +77,7 @@ async function resolveExperiment(row: Row, local: Row | undefined, { w, backupKe
   return { keep: false, as: to };
 }
 
+/** The rules by table name; a table without one keeps local rows and adds missing ones. */
 export const MERGE_RULES: Readonly<Record<string, MergeRule>> = {
   experiments: { after: ['meta'], resolve: resolveExperiment, uniqueName: 'name' },
   runs: {

@@ -12,8 +12,10 @@ import type { BackupProgress } from './export';
 import { freeName, mergeOrder, MERGE_RULES, type Row } from './merge-rules';
 import { isValidKey, openBackup, type BackupSummary, type OpenedBackup } from './read';
 
+/** 'replace' makes the database equal to the backup; 'merge' adds what is missing (merge-rules.ts). */
 export type RestoreMode = 'merge' | 'replace';
 
+/** Per table: what a restore did with the backup's rows. */
 export interface TableRestoreStats {
   /** Backup rows written. */
   added: number;
@@ -24,12 +26,14 @@ export interface TableRestoreStats {
   renumbered: number;
 }
 
+/** What a restore wrote, per table, and what the backup held. */
 export interface RestoreResult {
   mode: RestoreMode;
   backup: BackupSummary;
   tables: Record<string, TableRestoreStats>;
 }
 
+/** Options of `restoreBackup`. */
 export interface RestoreOptions {
   mode: RestoreMode;
   onProgress?: (p: BackupProgress) => void;

@@ -8,6 +8,7 @@ import { Inflate } from 'fflate';
 import { invalidParam, MlflowError } from '../../core/errors';
 import { crc32 } from './crc32';
 
+/** One central-directory entry, sizes and offset resolved (zip64 included). */
 export interface ZipEntry {
   name: string;
   /** 0 = stored, 8 = deflated. */
