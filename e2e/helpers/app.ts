@@ -20,3 +20,13 @@ export async function swControls(page: Page): Promise<void> {
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.waitForFunction(() => !!navigator.serviceWorker.controller);
 }
+
+/**
+ * For bad-input journeys: runs `act` (which must make the app refuse something) and checks the page's whole
+ * database is identical before and after.
+ */
+export async function expectUnchanged(page: Page, act: () => Promise<void>): Promise<void> {
+  const before = await dump(page);
+  await act();
+  expect(await dump(page)).toBe(before);
+}
