@@ -1,7 +1,8 @@
 import { createSignal, Show } from 'solid-js';
 import { isMlflowError } from '../../tracking';
 import type { BackupClient, BackupProgress, RestoreResult } from '../../workers/backup-client';
-import { backupFileName, byTableOrder, countOf, formatBytes, progressLabel, saveBlob } from './format';
+import { saveBlob } from '../download';
+import { backupFileName, byTableOrder, countOf, formatBytes, progressLabel } from './format';
 import { RestoreDialog } from './RestoreDialog';
 
 /** Coded errors are the user's to act on; anything else is a bug, but the panel is still where to say so. */

@@ -1,19 +1,9 @@
 /** Words and numbers of the Storage page. */
 import type { BackupProgress } from '../../workers/backup-client';
+import { formatBytes } from '../artifacts/preview-kind';
 
-/** Bytes as "1.4 MB" (decimal units, like the browser's download shelf and storage settings). */
-export function formatBytes(n: number | undefined): string {
-  if (n === undefined || !Number.isFinite(n)) return '—';
-  if (n < 1000) return `${n} B`;
-  const units = ['kB', 'MB', 'GB', 'TB'];
-  let v = n;
-  let u = -1;
-  do {
-    v /= 1000;
-    u++;
-  } while (v >= 1000 && u < units.length - 1);
-  return `${v < 10 ? v.toFixed(1) : Math.round(v)} ${units[u]}`;
-}
+/** Bytes as "1.4 MB" (decimal units), one formatter for the whole UI. */
+export { formatBytes } from '../artifacts/preview-kind';
 
 const TABLE_LABELS: Record<string, [string, string]> = {
   experiments: ['experiment', 'experiments'],
@@ -58,17 +48,4 @@ export function progressLabel(p: BackupProgress): string {
 export function backupFileName(when = new Date()): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `flowpad-backup-${when.getFullYear()}-${p(when.getMonth() + 1)}-${p(when.getDate())}-${p(when.getHours())}${p(when.getMinutes())}.zip`;
-}
-
-/** Offers `blob` as a download named `filename`; the browser streams it from its blob store. */
-export function saveBlob(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
