@@ -17,12 +17,15 @@ export default defineConfig({
   plugins: [
     solid(),
     VitePWA({
-      registerType: 'autoUpdate',
+      // A new build waits until the user chooses to reload (UpdatePrompt), so no tab swaps code mid-work.
+      registerType: 'prompt',
       injectRegister: false,
       includeAssets: ['icon.svg'],
       manifest: {
+        id: './',
         name: 'Flowpad',
         short_name: 'Flowpad',
+        lang: 'en',
         description: 'Experiment tracking, model registry and in-browser training, local-first.',
         start_url: '.',
         scope: '.',
@@ -33,14 +36,15 @@ export default defineConfig({
           { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
           { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
           { src: 'icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+          { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
         ],
       },
       workbox: {
         globPatterns: ['**/*.{js,mjs,css,html,wasm,onnx,svg,png,ico,webmanifest}'],
         // The default 2 MiB fails the build: ORT's wasm is 14 MB and the tfjs worker 2.3 MB.
         maximumFileSizeToCacheInBytes: 32 * 1024 * 1024,
+        // The first install controls the open page at once (offline from the first visit); later versions wait.
         clientsClaim: true,
-        skipWaiting: true,
         navigateFallback: 'index.html',
         navigateFallbackDenylist: [/\/bench\//],
         // The benchmark page (bench/, `npm run bench`) ships in the build but is not part of the offline app.

@@ -15,6 +15,7 @@ import { ModelVersionPage } from './routes/ModelVersionPage';
 import { NotFoundPage } from './routes/NotFoundPage';
 import { RunsPage } from './routes/RunsPage';
 import { exposeDebugHandle } from './debug-handle';
+import { StoragePage } from './routes/StoragePage';
 import './app.css';
 import './controls.css';
 
@@ -35,6 +36,7 @@ export function App() {
       <Route path="/models/:name/versions/:version" component={ModelVersionPage} />
       <Route path="/models/:name/compare" component={CompareVersionsPage} />
       <Route path="/runs" component={RunsPage} />
+      <Route path="/storage" component={StoragePage} />
       <Route path="*" component={NotFoundPage} />
     </HashRouter>
   );

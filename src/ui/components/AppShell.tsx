@@ -2,6 +2,7 @@ import { A, type RouteSectionProps, useLocation } from '@solidjs/router';
 import { ErrorBoundary } from 'solid-js';
 import { ErrorPanel } from './ErrorPanel';
 import { Logo } from './Logo';
+import { DatabaseGuard, UpdatePrompt } from './UpdateNotices';
 
 /** Top bar and content column around every route. A bug in a page lands in the page's ErrorBoundary. */
 export function AppShell(props: RouteSectionProps) {
@@ -31,15 +32,19 @@ export function AppShell(props: RouteSectionProps) {
             <A href="/models" class="nav-link" classList={{ active: inModels() }}>
               Models
             </A>
+            <A href="/storage" class="nav-link" activeClass="active">Storage</A>
           </nav>
           <span class="topbar-note" title="All data stays in this browser's storage">Local · works offline</span>
         </div>
       </header>
       <main id="main" class="content" tabindex="-1">
-        <ErrorBoundary fallback={(err, reset) => <ErrorPanel error={err} onRetry={reset} />}>
-          {props.children}
-        </ErrorBoundary>
+        <DatabaseGuard>
+          <ErrorBoundary fallback={(err, reset) => <ErrorPanel error={err} onRetry={reset} />}>
+            {props.children}
+          </ErrorBoundary>
+        </DatabaseGuard>
       </main>
+      <UpdatePrompt />
     </>
   );
 }
