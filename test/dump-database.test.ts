@@ -9,7 +9,7 @@ describe('dumpDatabase', () => {
     await s.db.artifacts.put({ runId: 'r', path: 'a', data: new Blob(['abc']), size: 3, contentType: 'text/plain', modified: 0 });
     const first = await s.dump();
     expect(await s.dump()).toBe(first);
-    expect(JSON.parse(first).stores.map((x: { name: string }) => x.name)).toEqual(['artifacts', 'experiments', 'meta', 'metricChunks', 'runs']);
+    expect(JSON.parse(first).stores.map((x: { name: string }) => x.name)).toEqual(['artifacts', 'experiments', 'meta', 'metricChunks', 'modelVersionFiles', 'modelVersions', 'registeredModels', 'runs']);
     const changes: (() => Promise<unknown>)[] = [
       () => s.db.metricChunks.put({ ...chunk, values: Float64Array.of(0, 1.0000000000000002) }),
       () => s.db.metricChunks.put({ ...chunk, values: Float64Array.of(-0, 1) }),

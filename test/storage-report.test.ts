@@ -18,7 +18,7 @@ describe('storageReport', () => {
     expect(r.experiments[0]).toBe(churn); // largest first
     expect(r.experiments.find((e) => e.name === 'old-a')).toMatchObject({ lifecycleStage: 'deleted', runs: 0, totalBytes: 0 });
     expect(r.models).toEqual([]);
-    expect(r.tables.map((t) => t.name)).toEqual(['artifacts', 'experiments', 'meta', 'metricChunks', 'runs']);
+    expect(r.tables.map((t) => t.name)).toEqual(['artifacts', 'experiments', 'meta', 'metricChunks', 'modelVersionFiles', 'modelVersions', 'registeredModels', 'runs']);
     expect(r.tables.find((t) => t.name === 'runs')!.rows).toBe(5);
     expect(r.totalBytes).toBe(r.tables.reduce((a, t) => a + t.bytes, 0));
     await s.close();
