@@ -6,6 +6,7 @@
 import { invalidParam } from '../core/errors';
 import { pyJsonDumps } from './py-json';
 import { parseColType, colTypeToJson, type ColType, type DataTypeName, DATA_TYPES } from './col-types';
+import type { ModelIO } from './tensor';
 
 export { DATA_TYPES, type ColType, type DataTypeName } from './col-types';
 export type { ArrayType, ObjectType, MapType, Property } from './col-types';
@@ -173,4 +174,17 @@ export function signatureToDict(sig: ModelSignature): { inputs: string | null; o
 /** `Schema.input_names()`: names, or indices for an unnamed schema. */
 export function inputNames(schema: Schema): (string | number)[] {
   return (schema.inputs as (ColSpec | TensorSpec)[]).map((s, i) => s.name ?? i);
+}
+
+/**
+ * A tensor-based signature from a model's graph inputs and outputs (what a bare `.onnx` file declares).
+ * MLflow never infers one from the graph; Flowpad does so imported models can be validated and get a form.
+ */
+export function signatureFromModelIO(inputs: ModelIO[], outputs: ModelIO[]): ModelSignature {
+  const spec = (io: ModelIO): TensorSpec => ({ kind: 'tensor', name: io.name, dtype: io.dtype === 'string' ? 'str' : io.dtype, shape: [...io.shape] });
+  return {
+    inputs: inputs.length ? { kind: 'tensor', inputs: inputs.map(spec) } : null,
+    outputs: outputs.length ? { kind: 'tensor', inputs: outputs.map(spec) } : null,
+    params: null,
+  };
 }

@@ -23,6 +23,9 @@ export interface Tensor {
   data: TensorValues;
 }
 
+/** A model input or output as its runtime reports it. `shape` uses -1 for a dynamic dimension. */
+export interface ModelIO { name: string; dtype: TensorDtype; shape: number[] }
+
 /** Named tensors, e.g. a model's feeds or fetches. Key order is the model's declared order. */
 export type TensorMap = Record<string, Tensor>;
 

@@ -2,3 +2,4 @@ export * from './db';
 export * from './rows';
 export * from './registry-rows';
 export * from './observe';
+export * from './errors';

@@ -3,6 +3,7 @@
  * Every method is async and throws `MlflowError` with MLflow's codes on bad input.
  */
 import type { ExperimentId, RunId } from '../core/ids';
+import type { ImportBatch, ImportResult } from './import';
 import type {
   DatasetInput, Experiment, FileInfo, Metric, Param, PagedList, Run, RunInfo, RunStatus, RunTag, ViewType,
 } from './entities';
@@ -108,6 +109,18 @@ export interface TrackingClient {
   /** Direct children of `path` (root when omitted), directories first-class like MLflow's list_artifacts. */
   listArtifacts(runId: RunId, path?: string): Promise<FileInfo[]>;
   downloadArtifact(runId: RunId, path: string): Promise<Blob>;
+
+  /**
+   * Bulk import of existing experiments and runs keeping their ids, times, statuses and histories, in one
+   * transaction; runs already present are skipped. Validate first (interop's restore* functions do).
+   */
+  importRuns(batch: ImportBatch): Promise<ImportResult>;
+
+  /**
+   * Marks RUNNING runs whose creating tab or worker is gone (closed, crashed) as KILLED with a note; returns their
+   * ids. Call once at start-up. No-op where the Web Locks API is missing.
+   */
+  recoverAbandonedRuns(): Promise<string[]>;
 
   /** Writes every buffered metric point now. */
   flush(): Promise<void>;

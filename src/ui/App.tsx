@@ -1,6 +1,11 @@
 import { HashRouter, Route } from '@solidjs/router';
 import { render } from 'solid-js/web';
 import { AppShell } from './components/AppShell';
+import { ComparePage } from './routes/ComparePage';
+import { RunArtifacts } from './routes/RunArtifacts';
+import { RunMetrics } from './routes/RunMetrics';
+import { RunOverview } from './routes/RunOverview';
+import { RunPage } from './routes/RunPage';
 import { ExperimentPage } from './routes/ExperimentPage';
 import { ExperimentsPage } from './routes/ExperimentsPage';
 import { CompareVersionsPage } from './routes/CompareVersionsPage';
@@ -16,6 +21,12 @@ export function App() {
     <HashRouter root={AppShell}>
       <Route path="/" component={ExperimentsPage} />
       <Route path="/experiments/:id" component={ExperimentPage} />
+      <Route path="/experiments/:expId/runs/:runId" component={RunPage}>
+        <Route path="/" component={RunOverview} />
+        <Route path="/metrics" component={RunMetrics} />
+        <Route path="/artifacts/*path" component={RunArtifacts} />
+      </Route>
+      <Route path="/compare" component={ComparePage} />
       <Route path="/models" component={ModelsPage} />
       <Route path="/models/:name" component={ModelPage} />
       <Route path="/models/:name/versions/:version" component={ModelVersionPage} />

@@ -2,6 +2,27 @@
  * The tracking client the UI reads and writes through: one per tab, on the default database.
  * Every tab and worker sees the same IndexedDB, so live queries pick up each other's writes.
  */
-import { openTracking } from '../tracking';
+import { openTracking, type TrackingClient } from '../tracking';
 
+/** The page's TrackingClient on the default database. */
 export const client = openTracking();
+
+// Runs left RUNNING by a tab or worker that closed or crashed become KILLED, with a note saying why.
+void client.recoverAbandonedRuns().catch((e) => console.error('Flowpad: recovering abandoned runs failed', e));
+
+// Metric points wait up to 500 ms in memory: write them when the tab is hidden or closed.
+addEventListener('pagehide', () => void client.flush());
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') void client.flush();
+});
+
+declare global {
+  interface Window {
+    /**
+     * A deliberate power-user handle: `flowpad.client` in DevTools is the same TrackingClient the UI uses
+     * (MLflow's client API in camelCase), for logging, scripting and the Playwright journeys.
+     */
+    flowpad: { client: TrackingClient };
+  }
+}
+window.flowpad = { ...(window.flowpad ?? {}), client };
