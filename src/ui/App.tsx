@@ -3,7 +3,9 @@ import { render } from 'solid-js/web';
 import { AppShell } from './components/AppShell';
 import { ExperimentPage } from './routes/ExperimentPage';
 import { ExperimentsPage } from './routes/ExperimentsPage';
+import { ImportPage } from './routes/ImportPage';
 import { NotFoundPage } from './routes/NotFoundPage';
+import { SyncPage } from './routes/SyncPage';
 import './app.css';
 
 /** Hash routes, so a static host and the service worker's navigation fallback serve every deep link. */
@@ -12,6 +14,8 @@ export function App() {
     <HashRouter root={AppShell}>
       <Route path="/" component={ExperimentsPage} />
       <Route path="/experiments/:id" component={ExperimentPage} />
+      <Route path="/import" component={ImportPage} />
+      <Route path="/sync" component={SyncPage} />
       <Route path="*" component={NotFoundPage} />
     </HashRouter>
   );

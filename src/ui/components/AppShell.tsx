@@ -26,6 +26,8 @@ export function AppShell(props: RouteSectionProps) {
             <A href="/" class="nav-link" classList={{ active: inExperiments() }}>
               Experiments
             </A>
+            <A href="/import" class="nav-link" activeClass="active">Import</A>
+            <A href="/sync" class="nav-link" activeClass="active">Sync</A>
           </nav>
           <span class="topbar-note" title="All data stays in this browser's storage">Local · works offline</span>
         </div>
