@@ -47,7 +47,7 @@ async function importMlruns(page: Page, shoot = false): Promise<void> {
   await page.getByLabel('Import a zip or mlflow.db file').setInputFiles(mlrunsZip);
   const preview = page.getByRole('region', { name: /Preview of mlruns\.zip/ });
   await expect(preview).toBeVisible();
-  await expect(preview.getByText('interop one')).toBeVisible();
+  await expect(preview.getByText('interop one', { exact: true })).toBeVisible();
   const runs = preview.getByRole('table', { name: 'Runs of interop one to import' });
   const parent = runs.getByRole('row').filter({ hasText: 'parent' });
   await expect(parent).toContainText('lr=0.01');

@@ -32,7 +32,10 @@ export function ImportPage() {
   onCleanup(() => worker?.terminate());
 
   const busy = (label: string, fraction: number) => setPhase({ name: 'busy', label, fraction });
-  const progress = (p: ImportProgress) => busy(STAGES[p.stage], p.fraction);
+  // Proxied progress calls can land after the result: only a busy phase takes them.
+  const progress = (p: ImportProgress) => {
+    if (phase().name === 'busy') busy(STAGES[p.stage], p.fraction);
+  };
   const fail = (e: unknown) => {
     const err = e as { code?: string; message?: string };
     setPhase({ name: 'error', message: err.message ?? String(e), code: err.code });
@@ -63,7 +66,9 @@ export function ImportPage() {
     void worker?.discard();
     setPhase({ name: 'idle' });
   };
-  const readProgress = (f: number) => busy('Reading files…', f * 0.05);
+  const readProgress = (f: number) => {
+    if (phase().name === 'busy') busy('Reading files…', f * 0.05);
+  };
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
