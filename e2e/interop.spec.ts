@@ -140,10 +140,36 @@ test('pushes an experiment to a real MLflow server, idempotently', async ({ page
   await expect(pushed).toContainText('0 experiment(s) and 0 run(s) created, 0 metric point(s)', { timeout: 60_000 });
   expect((await serverRuns('interop one')).length).toBe(4);
 
-  // Settings survive a reload; pull lists the server's experiments.
+  // A run logged on the server by someone else; settings survive a reload; pull brings the run here.
+  const exp = await rest<{ experiment_id: string }>('experiments/create', { name: 'from the server' });
+  const run = await rest<{ run: { info: { run_id: string } } }>('runs/create', {
+    experiment_id: exp.experiment_id, run_name: 'server-run', start_time: 1700000000000,
+  });
+  await rest('runs/log-batch', {
+    run_id: run.run.info.run_id, params: [{ key: 'depth', value: '7' }],
+    metrics: [{ key: 'rmse', value: 0.5, timestamp: 1700000000001, step: 0 }],
+  });
   await page.reload();
   await expect(page.getByLabel('Server URL')).toHaveValue(server!.url);
   await page.getByRole('button', { name: 'List server experiments' }).click();
-  await expect(page.getByRole('checkbox', { name: /interop one/ })).toBeVisible();
-  await snap(page, 'sync-pull-list');
+  const pullList = page.getByRole('group', { name: 'Server experiments to pull' });
+  await pullList.getByRole('checkbox', { name: /from the server/ }).check();
+  await expect(pullList.getByRole('checkbox', { name: /interop one/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Pull 1 experiment' }).click();
+  const pulled = page.getByRole('status').filter({ hasText: 'Pulled.' });
+  await expect(pulled).toContainText('1 experiment(s) created, 0 merged, 1 run(s) created');
+  await pulled.scrollIntoViewIfNeeded();
+  await snap(page, 'sync-pulled');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Experiments' }).click();
+  await page.getByRole('table', { name: 'Experiments' }).getByRole('link', { name: 'from the server' }).click();
+  await expect(page.getByRole('cell', { name: 'server-run', exact: true })).toBeVisible();
 });
+
+/** POST to the server's REST API from Node. */
+async function rest<T = unknown>(path: string, body: object): Promise<T> {
+  const res = await fetch(`${server!.url}/api/2.0/mlflow/${path}`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}

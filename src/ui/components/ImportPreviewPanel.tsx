@@ -1,4 +1,4 @@
-import { For, Show } from 'solid-js';
+import { For, type JSX, Show } from 'solid-js';
 import type { ImportPreview, PreviewExperiment } from '../../workers/import-client';
 import { RunStatusBadge } from './RunStatusBadge';
 
@@ -49,11 +49,14 @@ function ExperimentPreview(props: { experiment: PreviewExperiment }) {
 }
 
 /** What an import will write: totals, each experiment with a sample of its runs, and the reader's warnings. */
-export function ImportPreviewPanel(props: { preview: ImportPreview }) {
+export function ImportPreviewPanel(props: { preview: ImportPreview; actions?: JSX.Element }) {
   const p = () => props.preview;
   return (
     <section class="card" aria-labelledby="preview-heading">
-      <h2 id="preview-heading">Preview of {p().source}</h2>
+      <div class="card-header">
+        <h2 id="preview-heading">Preview of {p().source}</h2>
+        {props.actions}
+      </div>
       <p class="muted">
         {plural(p().experiments.length, 'experiment')} · {plural(p().runs, 'run')} · {plural(p().metricPoints, 'metric point')}
         {' · '}{plural(p().artifacts, 'artifact file')}

@@ -82,7 +82,7 @@ export function PullPanel(props: { remote: MlflowRestClient }) {
         <div class="actions">
           <button type="button" class="button button-primary" disabled={chosen().size === 0 || progress() !== null}
             onClick={() => void pull()}>
-            Pull {chosen().size === 1 ? '1 experiment' : `${chosen().size} experiments`}
+            Pull {chosen().size === 0 ? 'experiments' : chosen().size === 1 ? '1 experiment' : `${chosen().size} experiments`}
           </button>
         </div>
       </Show>

@@ -58,7 +58,7 @@ export function PushPanel(props: { remote: MlflowRestClient; serverUrl: string }
       <div class="actions">
         <button type="button" class="button button-primary" disabled={chosen().size === 0 || progress() !== null}
           onClick={() => void push()}>
-          Push {chosen().size === 1 ? '1 experiment' : `${chosen().size} experiments`}
+          Push {chosen().size === 0 ? 'experiments' : chosen().size === 1 ? '1 experiment' : `${chosen().size} experiments`}
         </button>
       </div>
       <Show when={progress()}>

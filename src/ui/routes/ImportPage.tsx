@@ -155,16 +155,15 @@ export function ImportPage() {
 
       <Show when={(() => { const p = phase(); return p.name === 'preview' ? p : null; })()}>
         {(p) => (
-          <>
-            <ImportPreviewPanel preview={p().preview} />
-            <div class="actions sticky-actions">
+          <ImportPreviewPanel preview={p().preview} actions={
+            <div class="header-actions">
+              <button type="button" class="button" onClick={cancel}>Cancel</button>
               <button type="button" class="button button-primary" onClick={() => void commit(p().preview)}
                 disabled={p().preview.experiments.length === 0}>
                 Import
               </button>
-              <button type="button" class="button" onClick={cancel}>Cancel</button>
             </div>
-          </>
+          } />
         )}
       </Show>
 
