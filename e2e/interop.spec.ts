@@ -73,6 +73,17 @@ test('imports an mlruns zip written by MLflow: experiments, runs, params and met
   await expect(page.getByRole('status').filter({ hasText: 'Imported.' })).toContainText('0 run(s) created');
 });
 
+test('a dropped-in mlruns folder previews the same; Cancel writes nothing', async ({ page }) => {
+  await page.goto('/#/import');
+  await page.getByLabel('Import an mlruns folder').setInputFiles(join(dir, 'mlruns'));
+  const preview = page.getByRole('region', { name: 'Preview of mlruns' });
+  await expect(preview.getByRole('table', { name: 'Runs of interop one to import' }).getByRole('row')).toHaveCount(5);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(preview).toBeHidden();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Experiments' }).click();
+  await expect(page.getByRole('table', { name: 'Experiments' }).getByRole('row')).toHaveCount(2);
+});
+
 test('broken input shows why and writes nothing', async ({ page }) => {
   await page.goto('/#/import');
   const input = page.getByLabel('Import a zip or mlflow.db file');
@@ -117,10 +128,16 @@ test('pushes an experiment to a real MLflow server, idempotently', async ({ page
   await expect(alert).toContainText(`--cors-allowed-origins http://localhost:${PORT}`);
   await snap(page, 'sync-unreachable');
 
+  // A server answer that is an error: its code is shown, without the CORS hint.
+  await page.getByLabel('Server URL').fill(`${server!.url}/no-such-prefix`);
+  await page.getByRole('button', { name: 'Test connection' }).click();
+  await expect(alert).toContainText('RESOURCE_DOES_NOT_EXIST');
+  await expect(alert).not.toContainText('--cors-allowed-origins');
+
   await page.getByLabel('Server URL').fill(server!.url);
   await page.getByLabel('Token (optional)').fill('secret-token');
   await page.getByRole('button', { name: 'Test connection' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Connected to' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Connected to' })).toBeVisible({ timeout: 30_000 });
 
   await page.getByRole('checkbox', { name: /interop one/ }).check();
   await page.getByRole('button', { name: 'Push 1 experiment' }).click();
