@@ -3,11 +3,12 @@
 // experiment to a real `mlflow server` (started here, CORS allowed for the app's origin) and the server's REST
 // API confirms the runs; a second push creates nothing. Each test gets a fresh browser context (fresh IndexedDB).
 import { expect, type Page, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { zipTree } from '../src/interop/zip';
-import { readDirTree, removeTempDirs, runPy, tempDir } from '../test/mlflow/python';
+import { PYTHON, readDirTree, readJson, removeTempDirs, runPy, tempDir } from '../test/mlflow/python';
 import { startMlflowServer, type RunningServer } from '../test/mlflow/server';
 
 async function snap(page: Page, name: string): Promise<void> {
@@ -65,6 +66,22 @@ test('imports an mlruns zip written by MLflow: experiments, runs, params and met
   await expect(page.getByRole('heading', { level: 1, name: 'interop one' })).toBeVisible();
   for (const name of ['parent', 'child-0', 'child-1']) await expect(page.getByRole('cell', { name, exact: true })).toBeVisible();
   await snap(page, 'import-experiment');
+
+  // Export it back as an mlruns zip; the real MLflow reads the same runs, params and metric history.
+  const expId = decodeURIComponent(page.url().split('/experiments/')[1]!);
+  await page.goto('/#/import');
+  await page.getByLabel('Experiment to export').selectOption(expId);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export mlruns zip' }).click()]);
+  expect(download.suggestedFilename()).toBe('interop_one-mlruns.zip');
+  const exported = join(dir, 'export');
+  // Python's own unzip: it keeps the zip's empty folder entries (a run's `artifacts/`), which MLflow requires.
+  execFileSync(PYTHON, ['-m', 'zipfile', '-e', await download.path(), exported]);
+  await runPy('dump_store.py', [`file://${exported}/mlruns`, join(exported, 'dump.json'), '--no-artifacts', '--no-registry'], { cwd: exported });
+  const back = readJson<{ runs: { info: { run_name: string }; params: Record<string, string>; history: Record<string, unknown[]> }[] }>(join(exported, 'dump.json'));
+  expect(back.runs.map((r) => r.info.run_name).sort()).toEqual(['child-0', 'child-1', 'child-2', 'parent']);
+  const parentBack = back.runs.find((r) => r.info.run_name === 'parent')!;
+  expect(parentBack.params.lr).toBe('0.01');
+  expect(parentBack.history.loss).toHaveLength(61);
 
   // The same tree again: every run is already present, nothing new is created.
   await page.goto('/#/import');
