@@ -16,6 +16,8 @@ import { NotFoundPage } from './routes/NotFoundPage';
 import { RunsPage } from './routes/RunsPage';
 import { exposeDebugHandle } from './debug-handle';
 import { StoragePage } from './routes/StoragePage';
+import { ImportPage } from './routes/ImportPage';
+import { SyncPage } from './routes/SyncPage';
 import './app.css';
 import './controls.css';
 
@@ -37,6 +39,8 @@ export function App() {
       <Route path="/models/:name/compare" component={CompareVersionsPage} />
       <Route path="/runs" component={RunsPage} />
       <Route path="/storage" component={StoragePage} />
+      <Route path="/import" component={ImportPage} />
+      <Route path="/sync" component={SyncPage} />
       <Route path="*" component={NotFoundPage} />
     </HashRouter>
   );

@@ -33,6 +33,8 @@ export function AppShell(props: RouteSectionProps) {
               Models
             </A>
             <A href="/storage" class="nav-link" activeClass="active">Storage</A>
+            <A href="/import" class="nav-link" activeClass="active">Import</A>
+            <A href="/sync" class="nav-link" activeClass="active">Sync</A>
           </nav>
           <span class="topbar-note" title="All data stays in this browser's storage">Local · works offline</span>
         </div>
