@@ -8,10 +8,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { invalidParam } from '../../../core/errors';
+import { BACKENDS, type BackendChoice, type BackendName } from './options';
 
-export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
-export type BackendChoice = 'auto' | BackendName;
-export const BACKENDS: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
 /** What a probe found: whether the backend can run here and whether a real GPU is behind it. */
 export interface BackendProbe {

@@ -5,11 +5,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { invalidParam } from '../../../core/errors';
 import { deriveSeed } from '../../../core/rng';
+import { OPTIMIZERS, type Activation, type OptimizerName } from './options';
 
-export type Activation = 'relu' | 'tanh' | 'sigmoid' | 'elu' | 'selu';
-export type OptimizerName = 'adam' | 'sgd' | 'rmsprop' | 'adagrad';
-export const ACTIVATIONS: readonly Activation[] = ['relu', 'tanh', 'sigmoid', 'elu', 'selu'];
-export const OPTIMIZERS: readonly OptimizerName[] = ['adam', 'sgd', 'rmsprop', 'adagrad'];
 
 /** Everything that decides a model's shape and its training, as plain data. */
 export interface ModelConfig {
