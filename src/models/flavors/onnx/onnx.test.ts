@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { errorOf } from '../../../../test/error-of';
+import type { LoadedModel } from '../../flavor';
+import { scoreRequest } from '../../predict';
+import { signatureFromModelIO } from '../../signature';
+import * as onnx from './index';
+
+const root = new URL('../../../../test/fixtures/mlflow/model-format/onnx/', import.meta.url);
+const manifest = JSON.parse(readFileSync(new URL('../manifest.json', root), 'utf8')).onnx as Record<string, {
+  inputs: unknown[]; outputs: unknown[]; nonTensorOutputs: string[];
+}>;
+const bytes = (f: string): Uint8Array => new Uint8Array(readFileSync(new URL(f, root)));
+
+onnx.configureOnnxRuntime({ numThreads: 1 });
+const loaded: LoadedModel[] = [];
+const load = async (f: string): Promise<LoadedModel> => {
+  const m = await onnx.load({ 'model.onnx': bytes(f) }, { data: 'model.onnx' });
+  loaded.push(m);
+  return m;
+};
+afterAll(async () => {
+  for (const m of loaded) await onnx.dispose(m as never);
+});
+
+describe('onnx flavor on the MLflow test models', () => {
+  for (const [file, want] of Object.entries(manifest)) {
+    it(`${file}: describes inputs and outputs`, async () => {
+      const m = await load(file);
+      expect(m.inputs).toEqual(want.inputs);
+      expect(m.outputs).toEqual(want.outputs);
+      expect(m.notes.length).toBe(want.nonTensorOutputs.length ? 1 : 0);
+    });
+  }
+
+  it('sklearn ZipMap: explains the non-tensor output and still predicts labels', async () => {
+    const m = await load('sklearn_model.onnx');
+    expect(m.notes[0]).toMatch(/Output 'output_probability' is not a tensor/);
+    expect(m.notes[0]).toMatch(/zipmap': False/);
+    const sig = signatureFromModelIO(m.inputs, m.outputs);
+    const res = await scoreRequest(onnx, m, { inputs: [[5.1, 3.5, 1.4, 0.2], [6.7, 3.0, 5.2, 2.3]] }, sig);
+    expect(res.predictions).toEqual({ output_label: [0, 2] });
+    expect(res.warnings).toEqual(m.notes);
+    // A DataFrame without a signature: records, as the pyfunc answers.
+    const df = await scoreRequest(onnx, m, { dataframe_split: { columns: ['a', 'b', 'c', 'd'], data: [[5.1, 3.5, 1.4, 0.2]] } }, null);
+    expect(df.predictions).toEqual([{ output_label: 0 }]);
+  });
+
+  it('multiple inputs, float32 and float64: the product of both inputs', async () => {
+    for (const f of ['tf_model_multiple_inputs_float32.onnx', 'tf_model_multiple_inputs_float64.onnx']) {
+      const m = await load(f);
+      const a = Array.from({ length: 10 }, (_, i) => i + 1);
+      const b = Array.from({ length: 10 }, (_, i) => 0.5 * i);
+      const res = await scoreRequest(onnx, m, { inputs: { 'first_input:0': a, 'second_input:0': b } }, signatureFromModelIO(m.inputs, m.outputs));
+      expect(res.predictions).toEqual({ 'output:0': a.map((x, i) => x * b[i]) });
+      const e = await errorOf(scoreRequest(onnx, m, { inputs: { 'first_input:0': a.slice(0, 3), 'second_input:0': b } }, signatureFromModelIO(m.inputs, m.outputs)));
+      expect(e.message).toBe("Input 'first_input:0': Shape of input (3,) does not match expected shape (10,).");
+    }
+  });
+
+  it('refuses bytes that are not an ONNX model, and a missing model file', async () => {
+    expect((await errorOf(onnx.loadOnnxBytes(new Uint8Array([1, 2, 3])))).code).toBe('INVALID_PARAMETER_VALUE');
+    expect((await errorOf(onnx.load({}, { data: 'model.onnx' }))).message).toMatch(/'model.onnx' is missing/);
+  });
+});
