@@ -1,0 +1,182 @@
+/**
+ * One tracked training run: create the run, log params, tags and the dataset, train while logging per-batch
+ * and per-epoch metrics, log the model, and end the run FINISHED — or KILLED when stopped (no model), or
+ * FAILED with the error in `mlflow.note.content`.
+ *
+ * Metric names follow MLflow's Keras autologging: epoch metrics `loss`, `accuracy`|`mae`, `val_loss`,
+ * `val_accuracy`|`val_mae` at step = epoch (from 0); per-batch `batch_loss`, `batch_accuracy`|`batch_mae` at
+ * step = batches seen so far (from 0).
+ */
+import type { ErrorCode } from '../core/errors';
+import type { RunId } from '../core/ids';
+import type { TrainOutput, Trainer } from '../models/flavors/tfjs/trainer';
+import type { BackendName } from '../models/flavors/tfjs/options';
+import type { Metric, RunStatus, TrackingClient } from '../tracking';
+import type { LoadedData } from './load';
+import { logTrainedModel } from './model-logging';
+import { paramsToLog, type HyperParams, type TrainingRequest } from './spec';
+
+/** Run tags written by the trainer. */
+export const BACKEND_TAG = 'flowpad.tfjs.backend';
+export const BACKEND_REASON_TAG = 'flowpad.tfjs.backend_reason';
+export const NOTE_TAG = 'mlflow.note.content';
+
+/** What the UI shows while a job runs; sent at most every PROGRESS_INTERVAL_MS and at each epoch end. */
+export interface TrainingProgress {
+  runId: RunId;
+  /** Sweeps: the parent run and this trial's position. */
+  parentRunId?: RunId;
+  trial?: { index: number; count: number };
+  phase: 'training' | 'saving';
+  epoch: number;
+  epochs: number;
+  samplesDone: number;
+  samplesTotal: number;
+  /** Of the whole job (a sweep counts all its trials), in [0, 1]. */
+  fraction: number;
+  elapsedMs: number;
+  /** Estimated time left for the whole job, or null before there is anything to go by. */
+  etaMs: number | null;
+  loss: number | null;
+  metric: number | null;
+}
+
+export const PROGRESS_INTERVAL_MS = 100;
+
+export interface RunOutcome {
+  runId: RunId;
+  status: RunStatus;
+  /** Final epoch metrics by MLflow key (empty when killed before an epoch ended). */
+  metrics: Record<string, number>;
+  params: HyperParams;
+  error?: { code: ErrorCode | 'INTERNAL_ERROR'; message: string };
+  /** Trainer throughput, samples per second of wall time inside the training loop. */
+  samplesPerSecond: number;
+}
+
+/** Shared by every run of a job. */
+export interface JobContext {
+  client: TrackingClient;
+  trainer: Trainer;
+  request: TrainingRequest;
+  data: LoadedData;
+  backend: { backend: BackendName; reason: string };
+  /** True once the user pressed Stop. */
+  stopped(): boolean;
+  onProgress?(p: TrainingProgress): void;
+  /** Job start (ms) and the share of the job before this run, for ETA and the overall fraction. */
+  startedAt: number;
+  trial?: { index: number; count: number };
+  parentRunId?: RunId;
+  /** Extra tags/params for this run (sweep trials). */
+  runName?: string;
+}
+
+/** `accuracy` for classification, `mae` for regression. */
+export const metricNameOf = (task: 'classification' | 'regression'): string => (task === 'classification' ? 'accuracy' : 'mae');
+
+const plain = (e: unknown): { code: ErrorCode | 'INTERNAL_ERROR'; message: string } => {
+  const err = e as { code?: ErrorCode; message?: string };
+  return { code: err?.code ?? 'INTERNAL_ERROR', message: err?.message ?? String(e) };
+};
+
+function epochMetrics(m: string, e: { loss: number; metric: number; valLoss: number | null; valMetric: number | null }): Record<string, number> {
+  const out: Record<string, number> = { loss: e.loss, [m]: e.metric };
+  if (e.valLoss !== null) out.val_loss = e.valLoss;
+  if (e.valMetric !== null) out[`val_${m}`] = e.valMetric;
+  return out;
+}
+
+/** Trains one run inside a job. Never throws for a training error: the run ends FAILED and the outcome says why. */
+export async function runTraining(job: JobContext, params: HyperParams): Promise<RunOutcome> {
+  const { client, data } = job;
+  const p = data.prepared;
+  const m = metricNameOf(p.task);
+  const run = await client.createRun(job.request.experimentId, {
+    runName: job.runName ?? job.request.runName,
+    parentRunId: job.parentRunId,
+    tags: {
+      'mlflow.source.type': 'LOCAL',
+      'mlflow.source.name': 'Flowpad trainer',
+      [BACKEND_TAG]: job.backend.backend,
+      [BACKEND_REASON_TAG]: job.backend.reason,
+    },
+  });
+  const runId = run.info.runId;
+  const metrics: Record<string, number> = {};
+  let log: Promise<void> = Promise.resolve();
+  const queue = (batch: Metric[]) => {
+    log = log.then(() => client.logBatch(runId, { metrics: batch }));
+  };
+  let output: TrainOutput | null = null;
+  try {
+    await client.logBatch(runId, {
+      params: Object.entries({
+        ...paramsToLog(params, p.inputKind === 'image'), dataset: data.name, target: p.target, task_type: p.task,
+      }).map(([key, value]) => ({ key, value })),
+    });
+    await client.logInputs(runId, [data.datasetInput]);
+    const samplesTotal = p.nTrain * params.epochs;
+    const count = job.trial?.count ?? 1;
+    const before = job.trial?.index ?? 0;
+    let lastSent = 0;
+    const progress = (phase: TrainingProgress['phase'], epoch: number, samplesDone: number, loss: number | null, metric: number | null, force = false) => {
+      const now = Date.now();
+      if (!job.onProgress || (!force && now - lastSent < PROGRESS_INTERVAL_MS)) return;
+      lastSent = now;
+      const fraction = Math.min(1, (before + samplesDone / samplesTotal) / count);
+      const elapsedMs = now - job.startedAt;
+      const etaMs = fraction > 0.01 ? (elapsedMs / fraction) * (1 - fraction) : null;
+      job.onProgress({ runId, parentRunId: job.parentRunId, trial: job.trial, phase, epoch, epochs: params.epochs,
+        samplesDone, samplesTotal, fraction, elapsedMs, etaMs, loss, metric });
+    };
+    progress('training', 0, 0, null, null, true);
+    output = await job.trainer.train({
+      model: {
+        task: p.task, sampleShape: p.sampleShape, outputs: p.classes?.length ?? 1, hiddenUnits: params.hidden_units,
+        activation: params.activation, dropout: params.dropout, convFilters: p.inputKind === 'image' ? params.conv_filters : 0,
+        optimizer: params.optimizer, learningRate: params.learning_rate, seed: params.seed,
+      },
+      data: p,
+      fit: { epochs: params.epochs, batchSize: params.batch_size, seed: params.seed, task: p.task },
+      shift: p.shift,
+      scale: p.scale,
+      save: true,
+    }, {
+      onBatchEnd: (b) => {
+        const timestamp = Date.now();
+        queue([
+          { key: 'batch_loss', value: b.loss, timestamp, step: b.step },
+          { key: `batch_${m}`, value: b.metric, timestamp, step: b.step },
+        ]);
+        progress('training', b.epoch, b.samplesDone, b.loss, b.metric);
+      },
+      onEpochEnd: async (e) => {
+        const timestamp = Date.now();
+        const em = epochMetrics(m, e);
+        Object.assign(metrics, em);
+        queue(Object.entries(em).map(([key, value]) => ({ key, value, timestamp, step: e.epoch })));
+        await log;
+        progress('training', e.epoch + 1, (e.epoch + 1) * p.nTrain, e.loss, e.metric, true);
+      },
+      shouldStop: job.stopped,
+    });
+    await log;
+    if (output.result.stopped) {
+      await client.setTerminated(runId, 'KILLED');
+      return { runId, status: 'KILLED', metrics, params, samplesPerSecond: rate(output) };
+    }
+    progress('saving', params.epochs, samplesTotal, null, null, true);
+    await logTrainedModel(client, runId, { data, files: output.files!, params, backend: job.backend.backend, paramCount: output.paramCount });
+    await client.setTerminated(runId, 'FINISHED');
+    return { runId, status: 'FINISHED', metrics, params, samplesPerSecond: rate(output) };
+  } catch (e) {
+    const error = plain(e);
+    await log.catch(() => {});
+    await client.setTag(runId, NOTE_TAG, `Training failed: ${error.message}`).catch(() => {});
+    await client.setTerminated(runId, 'FAILED').catch(() => {});
+    return { runId, status: 'FAILED', metrics, params, error, samplesPerSecond: output ? rate(output) : 0 };
+  }
+}
+
+const rate = (o: TrainOutput): number => (o.result.trainMs > 0 ? (o.result.samplesDone * 1000) / o.result.trainMs : 0);
