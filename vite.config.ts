@@ -36,7 +36,7 @@ export default defineConfig({
         ],
       },
       workbox: {
-        globPatterns: ['**/*.{js,mjs,css,html,wasm,onnx,svg,png,ico,webmanifest}'],
+        globPatterns: ['**/*.{js,mjs,css,html,wasm,onnx,svg,png,ico,webmanifest,csv}'],
         // The default 2 MiB fails the build: ORT's wasm is 14 MB and the tfjs worker 2.3 MB.
         maximumFileSizeToCacheInBytes: 32 * 1024 * 1024,
         clientsClaim: true,

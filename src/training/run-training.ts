@@ -13,7 +13,7 @@ import type { TrainOutput, Trainer } from '../models/flavors/tfjs/trainer';
 import type { BackendName } from '../models/flavors/tfjs/options';
 import type { Metric, RunStatus, TrackingClient } from '../tracking';
 import type { LoadedData } from './load';
-import { logTrainedModel } from './model-logging';
+import { logModelFolder, modelFolderOptions } from './model-logging';
 import { paramsToLog, type HyperParams, type TrainingRequest } from './spec';
 
 /** Run tags written by the trainer. */
@@ -141,7 +141,7 @@ export async function runTraining(job: JobContext, params: HyperParams): Promise
       fit: { epochs: params.epochs, batchSize: params.batch_size, seed: params.seed, task: p.task },
       shift: p.shift,
       scale: p.scale,
-      save: true,
+      folder: modelFolderOptions(runId, data),
     }, {
       onBatchEnd: (b) => {
         const timestamp = Date.now();
@@ -167,7 +167,7 @@ export async function runTraining(job: JobContext, params: HyperParams): Promise
       return { runId, status: 'KILLED', metrics, params, samplesPerSecond: rate(output) };
     }
     progress('saving', params.epochs, samplesTotal, null, null, true);
-    await logTrainedModel(client, runId, { data, files: output.files!, params, backend: job.backend.backend, paramCount: output.paramCount });
+    await logModelFolder(client, runId, output.files!);
     await client.setTerminated(runId, 'FINISHED');
     return { runId, status: 'FINISHED', metrics, params, samplesPerSecond: rate(output) };
   } catch (e) {

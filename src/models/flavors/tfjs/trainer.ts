@@ -1,15 +1,17 @@
 /**
  * One training job end to end inside TF.js: build the model, fit it, and (unless stopped) fold the input
- * normalisation in and serialise it. Everything the caller gets back is plain data; every tensor is freed.
+ * normalisation in and save it as an MLflow model folder (`tfjs` + `onnx` + `python_function` flavors, by
+ * {@link tfjsModelFolder}). Everything the caller gets back is plain data; every tensor is freed.
  */
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend } from './backends';
-import { layersModelFiles, type LayersModelFiles } from './layers-files';
+import type { ModelFiles } from '../../model-folder';
 import { buildModel, disposeModel, foldInputNormalization, type ModelConfig } from './layers-model';
+import { tfjsModelFolder, type TfjsFolderOptions } from './model-folder';
 import type { BackendChoice, BackendName } from './options';
 import { fitModel, type FitCallbacks, type FitData, type FitOptions, type FitResult } from './train-loop';
 
-export type { ModelConfig, FitData, FitOptions, FitResult, FitCallbacks, LayersModelFiles };
+export type { ModelConfig, FitData, FitOptions, FitResult, FitCallbacks, TfjsFolderOptions, ModelFiles };
 
 export interface TrainJob {
   model: ModelConfig;
@@ -18,14 +20,14 @@ export interface TrainJob {
   /** The normalisation the data went through, folded into the saved model. */
   shift: Float32Array;
   scale: Float32Array;
-  /** Serialise the model when training completes (not when stopped). */
-  save: boolean;
+  /** Save the model as a folder with these MLmodel options when training completes (not when stopped). */
+  folder: TfjsFolderOptions | null;
 }
 
 export interface TrainOutput {
   result: FitResult;
-  /** model.json + weights, or null when stopped or not asked for. */
-  files: LayersModelFiles | null;
+  /** The model folder (path → bytes, `MLmodel` at the root), or null when stopped or not asked for. */
+  files: ModelFiles | null;
   paramCount: number;
 }
 
@@ -42,10 +44,10 @@ export const tfjsTrainer: Trainer = {
     const model = buildModel(job.model);
     try {
       const result = await fitModel(model, job.data, job.fit, cb);
-      let files: LayersModelFiles | null = null;
-      if (job.save && !result.stopped) {
+      let files: ModelFiles | null = null;
+      if (job.folder && !result.stopped) {
         foldInputNormalization(model, job.shift, job.scale);
-        files = await layersModelFiles(model);
+        files = (await tfjsModelFolder(model, job.folder)).files;
       }
       return { result, files, paramCount: model.countParams() };
     } finally {
