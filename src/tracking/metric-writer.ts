@@ -59,11 +59,18 @@ export class MetricWriter {
       // Hard back-pressure only when a flush is already running and the buffer keeps growing.
       return this.pendingCount >= 4 * this.maxPending ? f : undefined;
     }
-    if (this.timer === null) {
-      this.timer = setTimeout(() => void this.startFlush().catch(this.opts.onError ?? (() => {})), this.intervalMs);
-      (this.timer as { unref?: () => void }).unref?.();
-    }
+    this.schedule();
     return undefined;
+  }
+
+  /** Arms the flush timer unless it is armed. The callback disarms it first, so a flush it finds in flight re-arms it. */
+  private schedule(): void {
+    if (this.timer !== null) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.startFlush().catch(this.opts.onError ?? (() => {}));
+    }, this.intervalMs);
+    (this.timer as { unref?: () => void }).unref?.();
   }
 
   /** Summaries of buffered points of one run, by key (not merged with stored ones). */
@@ -108,10 +115,7 @@ export class MetricWriter {
       })
       .finally(() => {
         this.inflight = null;
-        if (this.pendingCount > 0 && this.timer === null) {
-          this.timer = setTimeout(() => void this.startFlush().catch(this.opts.onError ?? (() => {})), this.intervalMs);
-          (this.timer as { unref?: () => void }).unref?.();
-        }
+        if (this.pendingCount > 0) this.schedule();
       });
     return this.inflight;
   }
