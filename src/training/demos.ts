@@ -49,8 +49,8 @@ export const DEMO_TASKS: readonly DemoTask[] = [
   },
   {
     id: 'digits',
-    title: 'Handwritten digits 8×8',
-    summary: 'Recognise 1,797 handwritten digits from 8×8 grey-level images. A small CNN.',
+    title: 'Digits 8×8',
+    summary: 'Recognise 1,797 handwritten digits (0–9) from 8×8 grey-level images. A small CNN.',
     file: 'digits.csv',
     target: 'digit',
     task: 'classification',

@@ -102,6 +102,31 @@ describe('trainJob', () => {
   });
 });
 
+describe('model signatures', () => {
+  it('digits: a tensor-based float32 [-1, 8, 8, 1] input with an ndarray example; wine: double columns, regression output', async () => {
+    const c = makeClient();
+    const digits = await trainJob(c, tfjsTrainer, { experimentId: '0', data: { kind: 'demo', id: 'digits' }, backend: 'cpu',
+      params: { ...getDemoTask('digits').defaults, epochs: 1, conv_filters: 4, hidden_units: [16] } }, hooks());
+    expect(digits.status).toBe('FINISHED');
+    const mlmodel = parseMlModel(await text(c, digits.runId, 'model/MLmodel'));
+    expect(JSON.parse(mlmodel.signature!.inputs!)).toEqual([{ type: 'tensor', 'tensor-spec': { dtype: 'float32', shape: [-1, 8, 8, 1] } }]);
+    expect(JSON.parse(mlmodel.signature!.outputs!)).toEqual([{ type: 'tensor', 'tensor-spec': { dtype: 'float32', shape: [-1, 10] } }]);
+    expect(mlmodel.saved_input_example_info).toMatchObject({ type: 'ndarray' });
+    const example = JSON.parse(await text(c, digits.runId, 'model/input_example.json')) as number[][][][];
+    expect([example.length, example[0].length, example[0][0].length, example[0][0][0].length]).toEqual([5, 8, 8, 1]);
+    expect(Math.max(...example.flat(3))).toBe(16); // raw grey levels: the 1/16 scaling is folded into the conv kernel
+
+    const wine = await trainJob(c, tfjsTrainer, { experimentId: '0', data: { kind: 'demo', id: 'wine' }, backend: 'cpu',
+      params: { ...getDemoTask('wine').defaults, epochs: 2 } }, hooks());
+    expect(wine.metrics.val_mae).toBeGreaterThan(0);
+    const wm = parseMlModel(await text(c, wine.runId, 'model/MLmodel'));
+    const cols = JSON.parse(wm.signature!.inputs!) as { name: string; type: string }[];
+    expect(cols).toHaveLength(11);
+    expect(cols[0]).toEqual({ type: 'double', name: 'fixed acidity', required: true });
+    expect(JSON.parse(wm.signature!.outputs!)).toEqual([{ type: 'tensor', 'tensor-spec': { dtype: 'float32', shape: [-1, 1] } }]);
+  });
+});
+
 describe('sweepJob', () => {
   it('runs a 4-trial grid as child runs of one parent that logs the best trial', async () => {
     const c = makeClient();

@@ -26,6 +26,9 @@ export function AppShell(props: RouteSectionProps) {
             <A href="/" class="nav-link" classList={{ active: inExperiments() }}>
               Experiments
             </A>
+            <A href="/train" class="nav-link" activeClass="active">
+              Train
+            </A>
           </nav>
           <span class="topbar-note" title="All data stays in this browser's storage">Local · works offline</span>
         </div>

@@ -64,18 +64,14 @@ export interface FitResult {
 }
 
 /**
- * Lets queued messages (a Stop, a progress read) run. A MessageChannel task is not clamped to 4 ms like a
- * nested setTimeout, so yielding costs microseconds.
+ * Lets queued work run: a Stop message, and the tracking client's IndexedDB flushes. A background-priority task
+ * runs after every pending normal task (Chromium would keep serving a MessageChannel ping before IndexedDB
+ * events, starving the metric writer); where `scheduler.postTask` is missing, a timer does the same job.
  */
 function macrotask(): Promise<void> {
-  return new Promise((resolve) => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => {
-      ch.port1.close();
-      resolve();
-    };
-    ch.port2.postMessage(null);
-  });
+  const scheduler = (globalThis as { scheduler?: { postTask(cb: () => void, o: { priority: string }): Promise<void> } }).scheduler;
+  if (scheduler?.postTask) return scheduler.postTask(() => {}, { priority: 'background' });
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 const YIELD_EVERY_MS = 30;
 
