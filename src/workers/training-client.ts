@@ -49,6 +49,7 @@ export const trainingWorker = {
   sweep: (request: TrainingRequest, spec: SweepSpec, onProgress: (p: TrainingProgress) => void): Promise<SweepOutcome> =>
     call(api().sweep(request, spec, proxy(onProgress))),
   stop: (): Promise<void> => call(api().stop()),
+  useDatabase: (dbName: string): Promise<void> => call(api().useDatabase(dbName)),
   /** Ends the worker (a running job's run stays RUNNING). For tests and benchmarks. */
   terminate(): void {
     worker?.terminate();

@@ -18,9 +18,9 @@ import type { SweepSpec } from '../training/sweep';
 import './errors';
 
 /** Metric points reach IndexedDB (and so the open charts) within this time. */
-const FLUSH_INTERVAL_MS = 100;
+const FLUSH_INTERVAL_MS = 50;
 
-const client = openTracking({ flushIntervalMs: FLUSH_INTERVAL_MS });
+let client = openTracking({ flushIntervalMs: FLUSH_INTERVAL_MS });
 let running = false;
 let stopRequested = false;
 
@@ -58,6 +58,12 @@ const api = {
   /** Runs a sweep of child runs under one parent run. */
   sweep(request: TrainingRequest, spec: SweepSpec, onProgress?: (p: TrainingProgress) => void): Promise<SweepOutcome> {
     return exclusive(onProgress, (hooks) => sweepJob(client, tfjsTrainer, request, spec, hooks));
+  },
+  /** Switches to another IndexedDB database (benchmarks and tests; the app uses the default one). */
+  async useDatabase(dbName: string): Promise<void> {
+    if (running) throw new MlflowError('INVALID_STATE', 'Cannot switch databases while a job runs.');
+    await client.close();
+    client = openTracking({ dbName, flushIntervalMs: FLUSH_INTERVAL_MS });
   },
   /** Asks the running job to stop after its current batch. */
   stop(): void {

@@ -6,8 +6,8 @@
 import { createEffect, createMemo, For, onCleanup, onMount, Show } from 'solid-js';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import type { MetricSeries } from '../../tracking';
-import { client } from '../client';
+import type { MetricSeries, TrackingClient } from '../../tracking';
+import { client as appClient } from '../client';
 import { createLiveQuery } from '../primitives/create-live-query';
 import './live-chart.css';
 
@@ -26,6 +26,8 @@ export interface LiveMetricChartProps {
   height?: number;
   /** Points read per series; longer histories are min/max-decimated by the client. */
   maxPoints?: number;
+  /** Where to read; default the app's client (benchmarks pass their own database). */
+  client?: TrackingClient;
   /** Called after every redraw with the data drawn and the time (ms since epoch): for latency benchmarks. */
   onDrawn?(series: MetricSeries[], at: number): void;
 }
@@ -43,7 +45,7 @@ const fmt = (v: number | null | undefined): string =>
 export function LiveMetricChart(props: LiveMetricChartProps) {
   const data = createLiveQuery(
     () => props.runId,
-    (runId) => (runId ? Promise.all(props.series.map((s) => client.getMetricSeries(runId, s.key, { maxPoints: props.maxPoints ?? 1000 }))) : Promise.resolve([])),
+    (runId) => (runId ? Promise.all(props.series.map((s) => (props.client ?? appClient).getMetricSeries(runId, s.key, { maxPoints: props.maxPoints ?? 1000 }))) : Promise.resolve([])),
   );
   const points = createMemo(() => data()?.reduce((n, s) => n + s.values.length, 0) ?? 0);
   const latest = (i: number) => {
