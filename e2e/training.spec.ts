@@ -1,5 +1,6 @@
 // Journeys through the training page on the built PWA: real TF.js in the worker (WASM backend), real IndexedDB.
 import { expect, type Page, test } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 async function snap(page: Page, name: string): Promise<void> {
@@ -173,4 +174,14 @@ test('an unusable CSV gets a clear message before any run starts', async ({ page
   await expect(monitor(page).getByRole('alert')).toContainText("The target column 'owner' has only one class ('yes'); classification needs at least two.");
   expect(await storedRuns(page)).toEqual([]);
   await snap(page, 'train-csv-refused');
+});
+
+test('TF.js stays in the worker: no page chunk carries it', async () => {
+  const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+  const assets = readdirSync(`${dist}assets`).filter((f) => f.endsWith('.js') && !f.includes('bench'));
+  // Kernel names and the package name are string literals, so they survive minification.
+  const hasTfjs = (f: string) => /_FusedMatMul|tfjs-core/.test(readFileSync(`${dist}assets/${f}`, 'utf8'));
+  expect(assets.filter(hasTfjs)).toEqual([expect.stringMatching(/^training\.worker-.*\.js$/)]);
+  const entry = /src="[^"]*\/assets\/(index-[^"]+\.js)"/.exec(readFileSync(`${dist}index.html`, 'utf8'))![1];
+  expect(hasTfjs(entry)).toBe(false);
 });
