@@ -42,6 +42,7 @@ export default defineConfig({
         clientsClaim: true,
         skipWaiting: true,
         navigateFallback: 'index.html',
+        navigateFallbackDenylist: [/\/bench\//],
         // The benchmark page (bench/, `npm run bench`) ships in the build but is not part of the offline app.
         globIgnores: ['bench/**', 'assets/bench-*', 'assets/*.bench-*'],
       },

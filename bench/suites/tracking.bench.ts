@@ -52,6 +52,7 @@ const suite: Suite = {
       const s = await searchRuns(ctx, dbs.search, SEARCH_RUNS);
       add('search.10k_runs_ms', s.medianMs, 'ms');
       add('search.10k_runs_first_ms', s.firstMs, 'ms');
+      add('search.10k_runs_load_rows_ms', s.loadRowsMs, 'ms');
       add('search.10k_runs_matches', s.matches, 'runs');
       add('search.setup_runs_per_s', s.setupRunsPerS, 'runs/s');
 

@@ -14,7 +14,7 @@ export const PYTHON_ENV_FILE = 'python_env.yaml';
 export const REQUIREMENTS_FILE = 'requirements.txt';
 export const ONNX_MODEL_FILE = 'model.onnx';
 
-/** Versions written into the environment files and flavor entries. */
+/** Versions written into the environment files and flavor entries. An empty build-tool version is unpinned. */
 export interface PythonEnvVersions {
   python: string;
   pip: string;
@@ -48,7 +48,7 @@ export function condaYaml(pip: string[], v: PythonEnvVersions = DEFAULT_ENV_VERS
 export function pythonEnvYaml(v: PythonEnvVersions = DEFAULT_ENV_VERSIONS): string {
   return dumpYaml({
     python: v.python,
-    build_dependencies: [`pip==${v.pip}`, `setuptools==${v.setuptools}`, `wheel==${v.wheel}`],
+    build_dependencies: (['pip', 'setuptools', 'wheel'] as const).map((k) => (v[k] ? `${k}==${v[k]}` : k)),
     dependencies: [`-r ${REQUIREMENTS_FILE}`],
   }, false);
 }

@@ -39,6 +39,8 @@ export interface Flavor<M = unknown, H = unknown> {
   predict(model: LoadedModel<H>, feeds: TensorMap): Promise<TensorMap>;
   /** Frees runtime memory (sessions, GPU/wasm tensors). The model must not be used afterwards. */
   dispose(model: LoadedModel<H>): Promise<void>;
+  /** Optional runtime settings for this thread (e.g. `{numThreads}` for onnx, `{backend}` for tfjs). */
+  configure?(options: Record<string, unknown>): Promise<unknown>;
 }
 
 const REGISTRY: Record<string, () => Promise<Flavor>> = {

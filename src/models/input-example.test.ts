@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { condaYaml, onnxEnvironmentFiles, onnxPipRequirements, pythonEnvYaml } from './environment';
 import { saveInputExample, servingRequestFromExample } from './input-example';
@@ -87,5 +88,17 @@ name: mlflow-env
     loader_module: mlflow.onnx
     python_version: 3.10.12
 `);
+  });
+
+  it('byte for byte what mlflow.onnx.save_model 2.22.0 wrote for the same model and environment', () => {
+    const dir = new URL('../../test/fixtures/mlflow/model-format/generated/onnx-mlflow-2.22.0/', import.meta.url);
+    const onnxBytes = new Uint8Array(readFileSync(new URL('../../onnx/sklearn_model.onnx', dir)));
+    const { files } = onnxModelFolder(onnxBytes, {
+      versions: { python: '3.11.7', pip: '23.2.1', setuptools: '65.5.0', wheel: '', mlflow: '2.22.0', onnx: '1.17.0', onnxruntime: '1.20.1' },
+      modelUuid: 'f2c9326d870e453b8bd39c0a6b6e6fdd', utcTimeCreated: '2026-11-28 02:43:16.502955',
+    });
+    for (const f of ['MLmodel', 'conda.yaml', 'python_env.yaml', 'requirements.txt']) {
+      expect(new TextDecoder().decode(files[f]), f).toBe(readFileSync(new URL(f, dir), 'utf8'));
+    }
   });
 });

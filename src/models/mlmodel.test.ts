@@ -112,6 +112,7 @@ flavors:
     python_version: 3.10.12
 mlflow_version: 2.22.0
 model_uuid: 0123456789abcdef0123456789abcdef
+prompts: null
 run_id: ${'r'.repeat(32)}
 signature:
   inputs: '[{"name": "dense_Dense1_input", "type": "tensor", "tensor-spec": {"dtype":

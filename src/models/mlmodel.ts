@@ -127,10 +127,12 @@ export interface NewMlModelOptions {
   mlflowVersion?: string;
   /** ms since epoch; defaults to now. */
   createdAt?: number;
+  /** The exact `utc_time_created` string (wins over `createdAt`). */
+  utcTimeCreated?: string;
   modelUuid?: string;
 }
 
-/** The MLflow release whose MLmodel layout Flowpad writes (2.x: no model_id/prompts keys). */
+/** The MLflow release whose MLmodel layout Flowpad writes (2.22: `prompts: null`, no 3.x `model_id`). */
 export const MLFLOW_COMPAT_VERSION = '2.22.0';
 
 /** A new MLmodel as `Model(...).to_dict()` builds it: unset optional keys are omitted, as MLflow omits them. */
@@ -139,7 +141,9 @@ export function newMlModel(o: NewMlModelOptions): MlModel {
     flavors: o.flavors,
     mlflow_version: o.mlflowVersion ?? MLFLOW_COMPAT_VERSION,
     model_uuid: o.modelUuid ?? newModelUuid(),
-    utc_time_created: utcTimeCreated(o.createdAt),
+    utc_time_created: o.utcTimeCreated ?? utcTimeCreated(o.createdAt),
+    // MLflow ≥ 2.21 writes every Model attribute, so an unset prompts list appears as null.
+    prompts: null,
   };
   if (o.artifactPath !== undefined) m.artifact_path = o.artifactPath;
   if (o.runId !== undefined) m.run_id = o.runId;

@@ -26,6 +26,7 @@ export interface ModelFolderOptions {
   metadata?: Record<string, unknown>;
   versions?: PythonEnvVersions;
   createdAt?: number;
+  utcTimeCreated?: string;
   modelUuid?: string;
 }
 
@@ -48,7 +49,7 @@ export function assembleModelFolder(payload: ModelFiles, flavors: Record<string,
   const mlmodel = newMlModel({
     flavors, signature: o.signature, savedInputExampleInfo: info, modelSizeBytes: size || undefined,
     runId: o.runId, artifactPath: o.artifactPath, metadata: o.metadata,
-    mlflowVersion: (o.versions ?? DEFAULT_ENV_VERSIONS).mlflow, createdAt: o.createdAt, modelUuid: o.modelUuid,
+    mlflowVersion: (o.versions ?? DEFAULT_ENV_VERSIONS).mlflow, createdAt: o.createdAt, utcTimeCreated: o.utcTimeCreated, modelUuid: o.modelUuid,
   });
   files[MLMODEL_FILE] = utf8.encode(writeMlModel(mlmodel));
   for (const [p, text] of Object.entries(onnxEnvironmentFiles(o.versions))) files[p] = utf8.encode(text);

@@ -19,30 +19,53 @@ export function ndFromNested(value: unknown, what: string): NdArray {
     shape.push(v.length);
     if (v.length === 0) break;
   }
-  const flat: unknown[] = [];
-  const walk = (v: unknown, axis: number): void => {
-    if (axis === shape.length) {
-      if (Array.isArray(v)) throw invalidParam(`${what}: ragged nested list; every row must have the same length and depth.`);
-      flat.push(v);
-      return;
-    }
-    if (!Array.isArray(v) || v.length !== shape[axis]) {
-      throw invalidParam(`${what}: ragged nested list; expected ${shape[axis]} items at depth ${axis}, got ${Array.isArray(v) ? v.length : 'a scalar'}.`);
-    }
-    for (const x of v) walk(x, axis + 1);
+  const size = shape.reduce((n, d) => n * d, 1);
+  const flat: unknown[] = new Array(size);
+  let pos = 0;
+  const ragged = (axis: number, v: unknown): never => {
+    throw invalidParam(`${what}: ragged nested list; expected ${shape[axis] ?? 'a scalar'} items at depth ${axis}, got ${Array.isArray(v) ? v.length : 'a scalar'}.`);
   };
-  walk(value, 0);
+  const last = shape.length - 1;
+  const walk = (v: unknown, axis: number): void => {
+    if (!Array.isArray(v) || v.length !== shape[axis]) ragged(axis, v);
+    const arr = v as unknown[];
+    if (axis === last) {
+      for (let i = 0; i < arr.length; i++) {
+        const x = arr[i];
+        if (Array.isArray(x)) ragged(axis + 1, x);
+        flat[pos++] = x;
+      }
+    } else for (let i = 0; i < arr.length; i++) walk(arr[i], axis + 1);
+  };
+  if (shape.length === 0) flat[0] = value;
+  else walk(value, 0);
   return { shape, flat, dtype: inferDtype(flat) };
 }
 
-/** numpy's dtype for a list of JSON leaves (null among numbers is NaN, as pandas reads it). */
+/** numpy's dtype for a list of JSON leaves (null among numbers is NaN, as pandas reads it). One pass. */
 export function inferDtype(flat: readonly unknown[]): string {
   if (flat.length === 0) return 'float64';
-  if (flat.every((x) => typeof x === 'boolean')) return 'bool';
-  if (flat.every((x) => typeof x === 'number' && Number.isInteger(x))) return 'int64';
-  if (flat.every((x) => typeof x === 'number' || x === null) && flat.some((x) => x !== null)) return 'float64';
-  if (flat.every((x) => typeof x === 'string')) return 'str';
-  return 'object';
+  let bools = true, ints = true, nums = true, strs = true, someNum = false;
+  for (let i = 0; i < flat.length; i++) {
+    const x = flat[i];
+    const t = typeof x;
+    if (t === 'number') {
+      someNum = true;
+      bools = strs = false;
+      if (ints && !Number.isInteger(x)) ints = false;
+    } else if (x === null) {
+      bools = ints = strs = false;
+    } else {
+      ints = nums = false;
+      if (t !== 'boolean') bools = false;
+      if (t !== 'string') strs = false;
+      if (!bools && !strs) return 'object';
+    }
+  }
+  if (bools) return 'bool';
+  if (ints) return 'int64';
+  if (nums && someNum) return 'float64';
+  return strs ? 'str' : 'object';
 }
 
 const INT_RANGES: Record<string, [number, number]> = {
@@ -60,23 +83,33 @@ export function toTensorDtype(numpy: string): TensorDtype | undefined {
 /** onnxruntime element type → the numpy dtype name MLflow writes in a tensor-spec. */
 export const toNumpyDtype = (t: TensorDtype): string => (t === 'string' ? 'str' : t);
 
+function cannot(x: unknown, dtype: string, what: string): never {
+  throw invalidParam(`${what}: cannot convert ${JSON.stringify(x)} to ${dtype}.`);
+}
+
 function convertLeaf(x: unknown, dtype: string, what: string): unknown {
-  const fail = (): never => {
-    throw invalidParam(`${what}: cannot convert ${JSON.stringify(x)} to ${dtype}.`);
-  };
   if (dtype === 'str' || dtype === 'object' || dtype === 'bytes') return typeof x === 'string' ? x : x === null ? '' : JSON.stringify(x);
-  if (dtype === 'bool') return typeof x === 'boolean' ? x : x === 0 || x === 1 ? x === 1 : fail();
+  if (dtype === 'bool') return typeof x === 'boolean' ? x : x === 0 || x === 1 ? x === 1 : cannot(x, dtype, what);
   if (typeof x === 'boolean') return x ? 1 : 0;
-  if (dtype.startsWith('float')) return x === null ? NaN : typeof x === 'number' ? x : fail();
+  if (dtype.startsWith('float')) return x === null ? NaN : typeof x === 'number' ? x : cannot(x, dtype, what);
   const range = INT_RANGES[dtype];
-  if (!range || typeof x !== 'number' || !Number.isInteger(x) || x < range[0] || x > range[1]) fail();
+  if (!range || typeof x !== 'number' || !Number.isInteger(x) || x < range[0] || x > range[1]) cannot(x, dtype, what);
   return x;
 }
 
 /** `np.array(data, dtype=dtype)`, refusing lossy conversions (floats to ints, strings to numbers). */
 export function castNd(a: NdArray, dtype: string, what: string): NdArray {
   if (a.dtype === dtype) return a;
-  return { shape: a.shape, flat: a.flat.map((x) => convertLeaf(x, dtype, what)), dtype };
+  const src = a.flat;
+  const n = src.length;
+  // Hot path (numbers to floats): the leaves are already JS numbers.
+  if ((dtype === 'float32' || dtype === 'float64') && (a.dtype === 'float64' || a.dtype === 'int64' || a.dtype === 'float32')) {
+    for (let i = 0; i < n; i++) if (src[i] === null) return { shape: a.shape, flat: src.map((x) => convertLeaf(x, dtype, what)), dtype };
+    return { shape: a.shape, flat: src, dtype };
+  }
+  const flat = new Array<unknown>(n);
+  for (let i = 0; i < n; i++) flat[i] = convertLeaf(src[i], dtype, what);
+  return { shape: a.shape, flat, dtype };
 }
 
 /** The typed tensor for an array whose leaves already fit `dtype`. */
@@ -90,7 +123,11 @@ export function ndToTensor(a: NdArray, dtype: TensorDtype): Tensor {
     throw invalidParam('float16 inputs are not supported yet; export the model with float32 inputs.');
   } else {
     const d = data as Float64Array;
-    a.flat.forEach((x, i) => (d[i] = typeof x === 'boolean' ? Number(x) : (x as number)));
+    const src = a.flat;
+    for (let i = 0; i < src.length; i++) {
+      const x = src[i];
+      d[i] = typeof x === 'number' ? x : Number(x);
+    }
   }
   return { dtype, shape: [...a.shape], data };
 }

@@ -14,6 +14,17 @@ const NUMPY_OF: Record<DataTypeName, string> = {
   string: 'str', binary: 'bytes', datetime: 'str',
 };
 
+/** Python's repr of a list of names: `['a', 'b']`. */
+export const quotedList = (xs: readonly unknown[]): string => `[${xs.map((x) => `'${x}'`).join(', ')}]`;
+
+/** MLflow's `_enforce_schema` check for named schemas: every required name present, else name the missing ones. */
+export function missingInputs(required: readonly string[], given: readonly (string | number)[]): void {
+  const missing = required.filter((n) => !given.includes(n));
+  if (!missing.length) return;
+  const extra = given.filter((g) => !required.includes(String(g)));
+  throw invalidParam(`Model is missing inputs ${quotedList(missing)}.${extra.length ? ` Note that there were extra inputs: ${quotedList(extra)}.` : ''}`);
+}
+
 const INT32: [number, number] = [-(2 ** 31), 2 ** 31 - 1];
 
 function convertValue(x: unknown, t: DataTypeName, col: string, row: number): unknown {
@@ -39,7 +50,7 @@ function convertValue(x: unknown, t: DataTypeName, col: string, row: number): un
 
 /**
  * Enforces column specs on a frame. Named specs: required columns must be present (MLflow's message), optional
- * ones may be missing, extra columns are dropped. Unnamed specs take the first columns by position.
+ * ones may be missing (MLflow's "Model is missing inputs" otherwise), extra columns are dropped. Unnamed specs take the first columns by position.
  * Returns the enforced frame and each column's numpy dtype (`object` for compound types, checked loosely).
  */
 export function enforceColumns(frame: Frame, specs: ColSpec[]): { frame: Frame; dtypes: string[] } {
@@ -47,16 +58,14 @@ export function enforceColumns(frame: Frame, specs: ColSpec[]): { frame: Frame; 
   if (!named && frame.columns.length < specs.length) {
     throw invalidParam(`Model inference is missing inputs: the unnamed column signature has ${specs.length} columns but the input has ${frame.columns.length}.`);
   }
+  if (named) missingInputs(specs.filter((s) => s.required).map((s) => s.name!), frame.columns);
   const columns: (string | number)[] = [];
   const values: unknown[][] = [];
   const dtypes: string[] = [];
   specs.forEach((s, i) => {
     const idx = named ? frame.columns.indexOf(s.name!) : i;
     const label = String(named ? s.name : frame.columns[i]);
-    if (idx < 0) {
-      if (s.required) throw invalidParam(`The input column '${s.name}' is required by the model signature but missing from the input data.`);
-      return;
-    }
+    if (idx < 0) return; // optional (required ones were checked above)
     const col = frame.values[idx];
     if (typeof s.type === 'string') {
       const t = s.type;

@@ -9,7 +9,7 @@
  */
 import { invalidParam } from '../core/errors';
 import { castNd, inferDtype, ndFromNested, ndToTensor, pyShape, reshapeNd, stackNd, toNumpyDtype, type NdArray } from './nd-array';
-import { enforceColumns } from './scoring-columns';
+import { enforceColumns, missingInputs, quotedList as list } from './scoring-columns';
 import { frameFromRows, type Frame, type PredictionStyle, type PyfuncInput } from './scoring';
 import type { Schema, TensorSpec } from './signature';
 import type { ModelIO, TensorMap } from './tensor';
@@ -21,8 +21,6 @@ type Enforced =
   | { kind: 'frame'; frame: Frame; dtypes: string[] | null }
   | { kind: 'nd'; nd: NdArray; typed: boolean }
   | { kind: 'nds'; map: Record<string, NdArray>; typed: boolean };
-
-const list = (xs: readonly unknown[]): string => `[${xs.map((x) => `'${x}'`).join(', ')}]`;
 
 /** MLflow's `_enforce_tensor_spec`: rank and fixed dimensions must match (dtype was cast from the spec). */
 function enforceTensorSpec(nd: NdArray, spec: TensorSpec, what: string): NdArray {
@@ -60,19 +58,14 @@ function enforceTensorSchema(input: PyfuncInput, specs: TensorSpec[]): Enforced 
     if (input.kind === 'array' && specs.length === 1) dict = { [specs[0].name!]: input.value };
     if (input.kind === 'frame') {
       const f = input.frame;
-      const missing = specs.filter((s) => !f.columns.includes(s.name!)).map((s) => s.name);
-      if (missing.length) throw invalidParam(`Model is missing inputs ${list(missing)}.`);
+      missingInputs(specs.map((s) => s.name!), f.columns);
       const map = Object.fromEntries(specs.map((s) => [s.name!, columnToTensor(f.values[f.columns.indexOf(s.name!)], s, `Input '${s.name}'`)]));
       return { kind: 'nds', map, typed: true };
     }
     if (!dict) {
       throw invalidParam('This model contains a tensor-based model signature with input names, which suggests a dictionary input mapping input name to tensor, but an input of type list was found.');
     }
-    const missing = specs.filter((s) => !(s.name! in dict)).map((s) => s.name);
-    if (missing.length) {
-      const extra = Object.keys(dict).filter((k) => !specs.some((s) => s.name === k));
-      throw invalidParam(`Model is missing inputs ${list(missing)}.${extra.length ? ` Note that there were extra inputs: ${list(extra)}.` : ''}`);
-    }
+    missingInputs(specs.map((s) => s.name!), Object.keys(dict));
     const map = Object.fromEntries(specs.map((s) => {
       const what = `Input '${s.name}'`;
       return [s.name!, enforceTensorSpec(castNd(ndFromNested(dict[s.name!], what), s.dtype, what), s, what)];
@@ -82,14 +75,14 @@ function enforceTensorSchema(input: PyfuncInput, specs: TensorSpec[]): Enforced 
   const spec = specs[0];
   const what = 'The unnamed input';
   if (input.kind === 'dict') {
-    throw invalidParam('Failed to parse input data. This model contains an un-named model signature which expects a single n-dimensional array or a single value as input, however, an input of type dict was found.');
+    throw invalidParam("Failed to parse input data. This model contains an un-named model signature which expects a single n-dimensional array or a single value as input, however, an input of type <class 'dict'> was found.");
   }
   if (input.kind === 'array') return { kind: 'nd', nd: enforceTensorSpec(castNd(ndFromNested(input.value, what), spec.dtype, what), spec, what), typed: true };
   const f = input.frame;
   if (f.rows === 0) throw invalidParam('Input DataFrame is empty.');
   if (f.columns.length === 1) return { kind: 'nd', nd: columnToTensor(f.values[0], spec, what), typed: true };
   if (spec.shape.length !== 2 || spec.shape[0] !== -1 || spec.shape[1] !== f.columns.length) {
-    throw invalidParam(`This model contains a model signature with an unnamed input. Since the input data is a pandas DataFrame containing multiple columns, the input shape must be of the structure (-1, number_of_dataframe_columns). Instead, the input DataFrame passed had ${f.columns.length} columns and an input shape of ${pyShape(spec.shape)}.`);
+    throw invalidParam(`This model contains a model signature with an unnamed input. Since the input data is a pandas DataFrame containing multiple columns, the input shape must be of the structure (-1, number_of_dataframe_columns). Instead, the input DataFrame passed had ${f.columns.length} columns and an input shape of ${pyShape(spec.shape)} with all values within the DataFrame of scalar type. Please adjust the passed in DataFrame to match the expected structure.`);
   }
   return { kind: 'nd', nd: enforceTensorSpec(castNd(frameValues(f, null), spec.dtype, what), spec, what), typed: true };
 }

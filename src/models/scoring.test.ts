@@ -110,9 +110,9 @@ describe('feeds with a column-based signature', () => {
     expect(Array.from(feeds.X.data as Float32Array)).toEqual([1, 2, 3, 4]);
   });
 
-  it("names a missing required column like MLflow", async () => {
-    const e = await errorOf(() => feed({ dataframe_split: { columns: ['a'], data: [[1]] } }, iris, colSchema));
-    expect(e.message).toBe("The input column 'b' is required by the model signature but missing from the input data.");
+  it('names a missing required column like MLflow', async () => {
+    const e = await errorOf(() => feed({ dataframe_split: { columns: ['a', 'z'], data: [[1, 2]] } }, iris, colSchema));
+    expect(e.message).toBe("Model is missing inputs ['b']. Note that there were extra inputs: ['z'].");
   });
 
   it('names the column holding a value of the wrong type', async () => {

@@ -2,7 +2,7 @@
  * The one Dexie schema. Every version is declared here; each upgrade gets a test.
  * Nothing outside storage/ imports Dexie: other layers use the typed tables and the helpers below.
  */
-import Dexie, { type Table, type Transaction } from 'dexie';
+import Dexie, { type IntervalTree, type IntervalTreeNode, type Table, type Transaction } from 'dexie';
 import type { ArtifactRow, ExperimentRow, MetaRow, MetricChunkRow, RunRow } from './rows';
 
 export const DEFAULT_DB_NAME = 'flowpad';
@@ -73,4 +73,32 @@ export function runChunks(db: FlowpadDB, runId: string) {
 /** Every artifact row of one run whose path starts with `prefix` ('' for all). */
 export function runArtifacts(db: FlowpadDB, runId: string, prefix = '') {
   return db.artifacts.where('[runId+path]').between([runId, prefix], [runId, prefix + '\uffff'], true, true);
+}
+
+/**
+ * Calls `cb` after every committed change to `table` of this database, made here or in another tab or worker
+ * (Dexie's `storagemutated`, broadcast across contexts). `cb` gets the changed primary keys, or 'all' when a
+ * change covers a key range (e.g. a clear).
+ */
+export function onTableMutated(db: FlowpadDB, table: string, cb: (keys: string[] | 'all') => void): () => void {
+  const parts = [`idb://${db.name}/${table}/`, `idb://${db.name}/${table}/:dels`];
+  const handler = (changed: Record<string, unknown>) => {
+    const keys: string[] = [];
+    let whole = false;
+    const walk = (n: IntervalTreeNode | null | undefined): void => {
+      if (!n || whole) return;
+      if (typeof n.from === 'string' && n.from === n.to) keys.push(n.from);
+      else whole = true;
+      walk(n.l);
+      walk(n.r);
+    };
+    for (const part of parts) {
+      const tree = changed[part] as IntervalTree | undefined;
+      if (tree && tree.d) walk(tree as IntervalTreeNode);
+    }
+    if (whole) cb('all');
+    else if (keys.length > 0) cb(keys);
+  };
+  Dexie.on('storagemutated', handler);
+  return () => Dexie.on('storagemutated').unsubscribe(handler);
 }

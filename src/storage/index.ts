@@ -1,3 +1,4 @@
 export * from './db';
 export * from './rows';
 export * from './observe';
+export * from './errors';

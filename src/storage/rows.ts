@@ -30,6 +30,11 @@ export interface RunRow {
   tags: Map<string, string>;
   metrics: Map<string, MetricSummary>;
   datasetInputs: DatasetInput[];
+  /**
+   * Name of the Web Lock the creating tab or worker holds while the run is RUNNING (absent for imported runs).
+   * A RUNNING run whose lock is free was abandoned by a closed tab or a crash.
+   */
+  lockName?: string;
 }
 
 /**

@@ -109,6 +109,11 @@ export interface TrackingClient {
   listArtifacts(runId: RunId, path?: string): Promise<FileInfo[]>;
   downloadArtifact(runId: RunId, path: string): Promise<Blob>;
 
+  /**
+   * Marks RUNNING runs whose creating tab or worker is gone (closed, crashed) as KILLED with a note; returns their
+   * ids. Call once at start-up. No-op where the Web Locks API is missing.
+   */
+  recoverAbandonedRuns(): Promise<string[]>;
   /** Writes every buffered metric point now. */
   flush(): Promise<void>;
   /** Flushes and closes the database. */

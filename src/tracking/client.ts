@@ -1,11 +1,13 @@
 /** `openTracking()`: the TrackingClient (see api.ts) over one IndexedDB database. */
-import { openDb, type OpenDbOptions } from '../storage';
+import { mapStorageError, openDb, type OpenDbOptions } from '../storage';
 import type { TrackingClient } from './api';
 import * as artifacts from './artifacts';
 import type { TrackingContext } from './context';
 import * as experiments from './experiments';
 import * as history from './history';
 import { MetricWriter } from './metric-writer';
+import { RunCache } from './run-cache';
+import { defaultLocks, recoverAbandonedRuns, type LockManagerLike } from './run-locks';
 import * as runs from './runs';
 
 export interface OpenTrackingOptions {
@@ -24,6 +26,8 @@ export interface OpenTrackingOptions {
    * MLFLOW_TRUNCATE_LONG_VALUES=true; false makes them INVALID_PARAMETER_VALUE errors instead.
    */
   truncateLongValues?: boolean;
+  /** Web Locks used to detect runs abandoned by a closed tab; default `navigator.locks` where present. */
+  locks?: LockManagerLike;
   /** Called when a background metric flush fails (the points stay buffered). */
   onFlushError?: (err: unknown) => void;
 }
@@ -33,16 +37,19 @@ export function openTracking(opts: OpenTrackingOptions = {}): TrackingClient {
   const writer = new MetricWriter(db, {
     intervalMs: opts.flushIntervalMs,
     maxPending: opts.maxPendingPoints,
-    onError: opts.onFlushError ?? ((e) => console.error('Flowpad: metric flush failed', e)),
+    onError: (e) => (opts.onFlushError ?? ((x) => console.error('Flowpad: metric flush failed', x)))(mapStorageError(e)),
   });
   const ctx: TrackingContext = {
     db,
     writer,
     userId: opts.userId ?? 'flowpad',
     activeRuns: new Set(),
+    runCache: new RunCache(db),
+    locks: opts.locks ?? defaultLocks(),
+    heldLocks: new Map(),
     truncate: { truncate: opts.truncateLongValues ?? true, onTruncate: (w) => console.warn(`Flowpad: ${w}`) },
   };
-  return {
+  return guardStorage({
     createExperiment: async (name, o) => experiments.createExperiment(ctx, name, o),
     getExperiment: async (id) => experiments.getExperiment(ctx, id),
     getExperimentByName: async (name) => experiments.getExperimentByName(ctx, name),
@@ -75,10 +82,24 @@ export function openTracking(opts: OpenTrackingOptions = {}): TrackingClient {
     listArtifacts: async (runId, p) => artifacts.listArtifacts(ctx, runId, p),
     downloadArtifact: async (runId, p) => artifacts.downloadArtifact(ctx, runId, p),
 
+    recoverAbandonedRuns: async () => recoverAbandonedRuns(ctx),
     flush: () => writer.flush(),
     close: async () => {
       await writer.flush();
+      ctx.runCache.close();
       db.close();
     },
-  };
+  });
+}
+
+/** Every method rejects with `QUOTA_EXCEEDED` (not a raw DOMException) when the browser's storage is full. */
+function guardStorage(client: TrackingClient): TrackingClient {
+  for (const name of Object.keys(client) as (keyof TrackingClient)[]) {
+    const fn = client[name] as (...args: unknown[]) => Promise<unknown>;
+    (client as unknown as Record<string, unknown>)[name] = (...args: unknown[]) =>
+      fn(...args).catch((e) => {
+        throw mapStorageError(e);
+      });
+  }
+  return client;
 }

@@ -12,11 +12,14 @@ interface Columns {
   values: Float64Array;
 }
 
-/** Stored chunks (optionally only those overlapping the step range) plus this client's buffered points. */
-async function readColumns(ctx: TrackingContext, runId: string, key: string, minStep = -Infinity, maxStep = Infinity): Promise<Columns> {
+type ColumnChunk = Pick<MetricChunkRow, 'n' | 'steps' | 'timestamps' | 'values'>;
+
+/** Stored chunks (optionally only those overlapping the step range) plus this client's buffered points, in order. */
+async function readChunks(ctx: TrackingContext, runId: string, key: string, minStep = -Infinity, maxStep = Infinity): Promise<ColumnChunk[]> {
+  await ctx.writer.settled();
   await getRunRow(ctx, runId); // MLflow answers RESOURCE_DOES_NOT_EXIST for an unknown run
   const all = await seriesChunks(ctx.db, runId, key).toArray();
-  const chunks: Pick<MetricChunkRow, 'n' | 'steps' | 'timestamps' | 'values'>[] =
+  const chunks: ColumnChunk[] =
     minStep === -Infinity && maxStep === Infinity ? all : all.filter((c) => c.maxStep >= minStep && c.minStep <= maxStep);
   const pending = ctx.writer.pendingSummaries(runId)?.get(key);
   if (pending) {
@@ -27,6 +30,11 @@ async function readColumns(ctx: TrackingContext, runId: string, key: string, min
       values: Float64Array.from(pending.values),
     });
   }
+  return chunks;
+}
+
+async function readColumns(ctx: TrackingContext, runId: string, key: string, minStep = -Infinity, maxStep = Infinity): Promise<Columns> {
+  const chunks = await readChunks(ctx, runId, key, minStep, maxStep);
   if (chunks.length === 1) return chunks[0];
   const n = chunks.reduce((s, c) => s + c.n, 0);
   const out: Columns = { steps: new Float64Array(n), timestamps: new Float64Array(n), values: new Float64Array(n) };
@@ -42,9 +50,12 @@ async function readColumns(ctx: TrackingContext, runId: string, key: string, min
 
 /** Every point of one metric in logging order (MLflow's get_metric_history). Unknown key: []. */
 export async function getMetricHistory(ctx: TrackingContext, runId: string, key: string): Promise<Metric[]> {
-  const { steps, timestamps, values } = await readColumns(ctx, runId, key);
-  const out: Metric[] = new Array(steps.length);
-  for (let i = 0; i < steps.length; i++) out[i] = { key, value: values[i], timestamp: timestamps[i], step: steps[i] };
+  const chunks = await readChunks(ctx, runId, key);
+  const out: Metric[] = new Array(chunks.reduce((s, c) => s + c.n, 0));
+  let at = 0;
+  for (const { n, steps, timestamps, values } of chunks) {
+    for (let i = 0; i < n; i++) out[at++] = { key, value: values[i], timestamp: timestamps[i], step: steps[i] };
+  }
   return out;
 }
 

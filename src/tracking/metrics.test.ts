@@ -129,3 +129,26 @@ describe('metrics', () => {
     expect(page.items).toHaveLength(1);
   });
 });
+
+describe('metric writer flushing', () => {
+  it('bulk logging writes whole chunks once and keeps the remainder for the timed flush', async () => {
+    const [c, other] = makeTwoClients({ maxPendingPoints: 5000, flushIntervalMs: 60_000 });
+    const { info } = await c.createRun('0');
+    for (let b = 0; b < 10; b++) {
+      await c.logBatch(info.runId, { metrics: Array.from({ length: 1000 }, (_, i) => ({ key: 'k', value: b * 1000 + i, timestamp: 1, step: b * 1000 + i })) });
+    }
+    // Reads through the writing client always see every point exactly once, mid-flush included.
+    expect((await c.getMetricHistory(info.runId, 'k')).length).toBe(10_000);
+    expect((await c.getRun(info.runId)).data.metrics[0].value).toBe(9999);
+    await new Promise((r) => setTimeout(r, 50));
+    // Size-triggered flushes wrote only whole 4096-point chunks; the rest waits for the timer or flush().
+    const stored = (await other.getMetricHistory(info.runId, 'k')).length;
+    expect(stored % CHUNK_POINTS).toBe(0);
+    expect(stored).toBeGreaterThan(0);
+    await c.flush();
+    const h = await other.getMetricHistory(info.runId, 'k');
+    expect(h.map((m) => m.value)).toEqual(Array.from({ length: 10_000 }, (_, i) => i));
+    const s = await other.getRun(info.runId);
+    expect(s.data.metrics[0]).toMatchObject({ value: 9999, step: 9999 });
+  });
+});

@@ -10,6 +10,7 @@ import { RUN_STATUSES, type DatasetInput, type PagedList, type Run, type RunInfo
 import { getExperimentRow, stagesOf } from './experiments';
 import { mergeSummaries } from './metric-summary';
 import { generateRunName } from './run-names';
+import { holdRunLock, releaseRunLock } from './run-locks';
 import { searchRunRows } from './search';
 import { coerceParamValue, paramChangedMessage, validateLogBatch, validateMetric, validateTag } from './validation';
 
@@ -54,12 +55,13 @@ export async function createRun(ctx: TrackingContext, experimentId: string, opts
   const userId = opts.userId ?? ctx.userId;
   if (!tags.some((t) => t.key === USER_TAG)) tags.push({ key: USER_TAG, value: userId });
   const { db } = ctx;
+  const runId = newRunId();
+  const lockName = await holdRunLock(ctx, runId);
   const row = await db.transaction('rw', db.experiments, db.runs, async () => {
     const exp = await getExperimentRow(ctx, experimentId);
     if (exp.lifecycleStage !== 'active') {
       throw invalidParam(`The experiment ${experimentId} must be in the 'active' state. Current state is ${exp.lifecycleStage}.`);
     }
-    const runId = newRunId();
     const r: RunRow = {
       runId,
       experimentId,
@@ -75,6 +77,7 @@ export async function createRun(ctx: TrackingContext, experimentId: string, opts
       tags: new Map(tags.map((t) => [t.key, t.value])),
       metrics: new Map(),
       datasetInputs: [],
+      ...(lockName && { lockName }),
     };
     await db.runs.add(r);
     return r;
@@ -84,6 +87,7 @@ export async function createRun(ctx: TrackingContext, experimentId: string, opts
 }
 
 export async function getRun(ctx: TrackingContext, runId: string): Promise<Run> {
+  await ctx.writer.settled();
   return runFromRow(withPending(ctx, await getRunRow(ctx, runId)));
 }
 
@@ -105,9 +109,10 @@ export async function updateRun(ctx: TrackingContext, runId: string, opts: Updat
   if (opts.runName) validateTag(RUN_NAME_TAG, opts.runName, 'run_name');
   // A run that ends gets its buffered metrics written first, so its history is complete when it is FINISHED.
   if (opts.status && opts.status !== 'RUNNING' && opts.status !== 'SCHEDULED') await ctx.writer.flush();
-  return changeRun(ctx, runId, (row) => {
+  const info = await changeRun(ctx, runId, (row) => {
     checkActive(row);
     if (opts.status !== undefined) row.status = opts.status;
+    if (row.status !== 'RUNNING') delete row.lockName;
     if (opts.endTime !== undefined) row.endTime = opts.endTime;
     if (opts.runName) {
       row.runName = opts.runName;
@@ -115,6 +120,8 @@ export async function updateRun(ctx: TrackingContext, runId: string, opts: Updat
     }
     return runInfoFromRow(withPending(ctx, row));
   });
+  if (info.status !== 'RUNNING') releaseRunLock(ctx, runId);
+  return info;
 }
 
 export async function setTerminated(ctx: TrackingContext, runId: string, status: RunStatus = 'FINISHED', endTime?: number): Promise<void> {
@@ -217,9 +224,8 @@ export async function searchRuns(ctx: TrackingContext, experimentIds: string[], 
     throw invalidParam('experiment_ids must be a non-empty list of experiment ids.');
   }
   const stages = stagesOf(opts.runViewType);
-  const { db } = ctx;
-  const keys = experimentIds.flatMap((e) => stages.map((s) => [String(e), s] as [string, string]));
-  let rows = await db.runs.where('[experimentId+lifecycleStage]').anyOf(keys).toArray();
+  await ctx.writer.settled();
+  let rows = await ctx.runCache.rowsOf(experimentIds.map(String), stages);
   if (ctx.writer.hasPending()) rows = rows.map((r) => withPending(ctx, r));
   const page = searchRunRows(rows, opts);
   return { items: page.rows.map(runFromRow), nextPageToken: page.nextPageToken };

@@ -282,7 +282,11 @@ export function validateLogBatch<M extends MetricInput>(
 ): { metrics: readonly M[]; params: KeyValue[]; tags: KeyValue[] } {
   for (let i = 0; i < metrics.length; i++) {
     const m = metrics[i];
-    validateMetric(m.key, m.value, m.timestamp, m.step, `metrics[${i}]`);
+    try {
+      validateMetric(m.key, m.value, m.timestamp, m.step); // hot path: no per-point path string
+    } catch {
+      validateMetric(m.key, m.value, m.timestamp, m.step, `metrics[${i}]`); // throws with MLflow's path
+    }
   }
   const p = params.map((x, i) => ({ key: x.key, value: validateParam(x.key, x.value, `params[${i}]`, opts) }));
   const t = tags.map((x, i) => ({ key: x.key, value: validateTag(x.key, x.value, `tags[${i}]`, opts) }));

@@ -5,3 +5,12 @@
 import { openTracking } from '../tracking';
 
 export const client = openTracking();
+
+// Runs left RUNNING by a tab or worker that closed or crashed become KILLED, with a note saying why.
+void client.recoverAbandonedRuns().catch((e) => console.error('Flowpad: recovering abandoned runs failed', e));
+
+// Metric points wait up to 500 ms in memory: write them when the tab is hidden or closed.
+addEventListener('pagehide', () => void client.flush());
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') void client.flush();
+});

@@ -10,7 +10,7 @@ import type { FlavorConf } from '../../mlmodel';
 import type { ModelFiles } from '../../model-folder';
 import type { TensorMap } from '../../tensor';
 import { nonTensorNote } from './notes';
-import { createSession, describeSession, releaseSession, runSession, type ExternalData } from './session';
+import { configureOnnxRuntime, createSession, describeSession, releaseSession, runSession, type ExternalData, type OrtConfig } from './session';
 
 export { configureOnnxRuntime, type OrtConfig } from './session';
 export { nonTensorNote } from './notes';
@@ -66,4 +66,9 @@ export async function predict(model: LoadedModel<Session>, feeds: TensorMap): Pr
 
 export async function dispose(model: LoadedModel<Session>): Promise<void> {
   await releaseSession(model.handle);
+}
+
+/** Sets onnxruntime-web's wasm options (`numThreads`, `wasmPath`) before the first session of this thread. */
+export async function configure(options: OrtConfig): Promise<void> {
+  configureOnnxRuntime(options);
 }

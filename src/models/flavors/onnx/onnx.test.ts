@@ -63,3 +63,19 @@ describe('onnx flavor on the MLflow test models', () => {
     expect((await errorOf(onnx.load({}, { data: 'model.onnx' }))).message).toMatch(/'model.onnx' is missing/);
   });
 });
+
+describe('a model MLflow saved with external data (save_as_external_data=True)', () => {
+  it('loads the uuid-named tensor file beside model.onnx and predicts', async () => {
+    const dir = new URL('../generated/onnx-external-data-mlflow-2.22.0/', root);
+    const names = ['MLmodel', 'conda.yaml', 'python_env.yaml', 'requirements.txt', 'model.onnx', '815458f4-ead6-11f1-8a39-02fc00000001'];
+    const files = Object.fromEntries(names.map((n) => [n, new Uint8Array(readFileSync(new URL(n, dir)))]));
+    const { x, y } = JSON.parse(readFileSync(new URL('../generated/onnx-external-data-expected.json', root), 'utf8')) as { x: number[]; y: number[] };
+    const m = await onnx.load(files, { data: 'model.onnx' });
+    loaded.push(m);
+    const out = await onnx.predict(m as never, { x: { dtype: 'float32', shape: [2, 32], data: Float32Array.from(x) } });
+    Array.from(out.out.data as Float32Array).forEach((v, i) => expect(Math.abs(v - y[i])).toBeLessThanOrEqual(1e-5));
+    const noData = { ...files };
+    delete noData['815458f4-ead6-11f1-8a39-02fc00000001'];
+    expect((await errorOf(onnx.load(noData, { data: 'model.onnx' }))).code).toBe('INVALID_PARAMETER_VALUE');
+  });
+});

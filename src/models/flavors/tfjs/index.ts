@@ -23,11 +23,25 @@ const WEIGHTS_FILE = 'weights.bin';
 
 const utf8 = new TextEncoder();
 
-/** Selects the TF.js backend for this thread (`cpu` always works; `wasm` is fastest on CPU here, PLATFORM §4). */
-export async function configureTfjs(backend: 'cpu' | 'wasm' | 'webgl' = 'cpu'): Promise<void> {
-  if (backend === 'wasm') await import('./wasm-backend');
-  if (!(await tf.setBackend(backend))) throw invalidParam(`TF.js backend '${backend}' could not be initialised here.`);
+export type TfjsBackend = 'cpu' | 'wasm' | 'webgl';
+
+/**
+ * Selects the TF.js backend for this thread: `{backend: 'cpu' | 'wasm' | 'webgl'}`. `cpu` always works; `wasm`
+ * is the fastest on CPU (PLATFORM §4) and needs a Vite build (its .wasm files are `?url` imports). A backend
+ * that fails to initialise falls back to `cpu`. Returns the backend in use.
+ */
+export async function configure(options: { backend?: TfjsBackend } = {}): Promise<string> {
+  const backend = options.backend ?? 'cpu';
+  let ok = false;
+  try {
+    if (backend === 'wasm') await import('./wasm-backend');
+    ok = await tf.setBackend(backend);
+  } catch {
+    ok = false;
+  }
+  if (!ok) await tf.setBackend('cpu');
   await tf.ready();
+  return tf.getBackend();
 }
 
 function concat(parts: ArrayBuffer | ArrayBuffer[]): Uint8Array {

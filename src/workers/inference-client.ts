@@ -1,0 +1,49 @@
+/**
+ * The page's handle on the inference worker: a typed Comlink proxy plus `terminate`. One worker per client;
+ * ORT fixes its thread count once per worker, so a new configuration needs a new client.
+ */
+import * as Comlink from 'comlink';
+import { installErrorHandler } from './error-handler';
+import type { InferenceApi, ModelInfo, ModelSource } from './inference-api';
+import type { ScoringResult } from '../models/predict';
+import type { LatencyStats } from './latency';
+
+export type { InferenceApi, ModelInfo, ModelSource } from './inference-api';
+export type { LatencyStats } from './latency';
+
+export interface InferenceClient {
+  /**
+   * Loads `source` under `versionKey` (cached). With `transfer`, the source's buffers move to the worker
+   * (no copy; they become unusable here) — worth it for big models.
+   */
+  loadModel(versionKey: string, source: ModelSource, opts?: { transfer?: boolean }): Promise<ModelInfo>;
+  /** `{predictions, warnings}` for an MLflow scoring request (object or JSON text). */
+  predict(versionKey: string, request: unknown): Promise<ScoringResult>;
+  latency(versionKey: string): Promise<LatencyStats>;
+  unloadModel(versionKey: string): Promise<void>;
+  /** Stops the worker and frees everything it held. */
+  terminate(): void;
+}
+
+function buffersOf(source: ModelSource): ArrayBuffer[] {
+  const arrays = source.kind === 'folder' ? Object.values(source.files)
+    : source.kind === 'onnx' ? [source.bytes] : [source.modelJson, source.weights];
+  return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
+}
+
+/** Starts an inference worker. */
+export function createInferenceClient(): InferenceClient {
+  installErrorHandler();
+  const worker = new Worker(new URL('./inference.worker.ts', import.meta.url), { type: 'module', name: 'flowpad-inference' });
+  const remote = Comlink.wrap<InferenceApi>(worker);
+  return {
+    loadModel: (key, source, opts) => remote.loadModel(key, opts?.transfer ? Comlink.transfer(source, buffersOf(source)) : source),
+    predict: (key, request) => remote.predict(key, request),
+    latency: (key) => remote.latency(key),
+    unloadModel: (key) => remote.unloadModel(key),
+    terminate: () => {
+      remote[Comlink.releaseProxy]();
+      worker.terminate();
+    },
+  };
+}
