@@ -85,6 +85,11 @@ export class MetricWriter {
     return this.buffer.get(runId);
   }
 
+  /** True while a flush is being written. */
+  get flushing(): boolean {
+    return this.inflight !== null;
+  }
+
   /**
    * Resolves once no flush is in flight, so that every point this writer accepted is either committed or back in
    * the buffer: reads then see each point exactly once (stored rows + `pendingSummaries`). Never starts a write.
