@@ -11,10 +11,12 @@ import type { SweepOutcome } from '../training/jobs';
 import type { RunOutcome, TrainingProgress } from '../training/run-training';
 import type { TrainingRequest } from '../training/spec';
 import type { SweepSpec } from '../training/sweep';
-import './errors';
+import { installErrorHandler } from './error-handler';
 import type { TrainingWorkerApi } from './training.worker';
 
 export type { BackendProbe, CsvInspection, RunOutcome, SweepOutcome, TrainingProgress };
+
+installErrorHandler();
 
 let worker: Worker | null = null;
 let remote: Remote<TrainingWorkerApi> | null = null;

@@ -15,7 +15,9 @@ import { sweepJob, trainJob, type JobHooks, type SweepOutcome } from '../trainin
 import type { RunOutcome, TrainingProgress } from '../training/run-training';
 import type { TrainingRequest } from '../training/spec';
 import type { SweepSpec } from '../training/sweep';
-import './errors';
+import { installErrorHandler } from './error-handler';
+
+installErrorHandler();
 
 /** Metric points reach IndexedDB (and so the open charts) within this time. */
 const FLUSH_INTERVAL_MS = 50;
