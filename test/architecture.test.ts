@@ -29,6 +29,7 @@ const HOMES: [RegExp, string[]][] = [
   [/^@tensorflow\//, ['models/flavors/tfjs/', 'workers/', 'training/']],
   [/^uplot($|\/)/, ['ui/charts/']],
   [/^fflate($|\/)/, ['interop/']],
+  [/^sql\.js($|\/)/, ['interop/']],
 ];
 
 describe('architecture', () => {

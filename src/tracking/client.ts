@@ -5,6 +5,7 @@ import * as artifacts from './artifacts';
 import type { TrackingContext } from './context';
 import * as experiments from './experiments';
 import * as history from './history';
+import { importRuns } from './import';
 import { MetricWriter } from './metric-writer';
 import { RunCache } from './run-cache';
 import { defaultLocks, recoverAbandonedRuns, type LockManagerLike } from './run-locks';
@@ -82,7 +83,9 @@ export function openTracking(opts: OpenTrackingOptions = {}): TrackingClient {
     listArtifacts: async (runId, p) => artifacts.listArtifacts(ctx, runId, p),
     downloadArtifact: async (runId, p) => artifacts.downloadArtifact(ctx, runId, p),
 
+    importRuns: async (batch) => importRuns(ctx, batch),
     recoverAbandonedRuns: async () => recoverAbandonedRuns(ctx),
+
     flush: () => writer.flush(),
     close: async () => {
       await writer.flush();
