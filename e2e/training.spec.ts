@@ -136,7 +136,7 @@ test('a 4-trial sweep creates one parent run and four child runs', async ({ page
   await snap(page, 'train-sweep-form');
   await page.getByRole('button', { name: 'Start sweep (4 trials)' }).click();
   await expect(monitor(page).getByText(/Trial [1-4] of 4/)).toBeVisible();
-  await expect(monitor(page).getByText('Sweep finished: 4 trial runs under one parent run.')).toBeVisible({ timeout: 60_000 });
+  await expect(monitor(page).getByText(/^Sweep finished: 4 trial runs under one parent run [a-z]+-[a-z]+-\d+\.$/)).toBeVisible({ timeout: 60_000 });
   const trials = monitor(page).getByRole('table', { name: 'Sweep trials' });
   await expect(trials.locator('tbody tr')).toHaveCount(4);
   await expect(trials.getByText('★ best')).toHaveCount(1);
@@ -150,6 +150,7 @@ test('a 4-trial sweep creates one parent run and four child runs', async ({ page
   expect(parents[0].status).toBe('FINISHED');
   expect(children.map((c) => c.runId)).toContain(parents[0].tags.best_run);
   expect(parents[0].params).toMatchObject({ sweep_trials: '4', learning_rate: expect.any(String), hidden_units: expect.any(String) });
+  await page.evaluate(() => window.scrollTo(0, 0));
   await snap(page, 'train-sweep-done');
 });
 

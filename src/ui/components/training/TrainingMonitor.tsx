@@ -61,6 +61,12 @@ function SweepTrials(props: { parentRunId: string; experimentId: ExperimentId; m
   );
 }
 
+/** ` <name>` of a run, live. */
+function RunName(props: { runId: string }) {
+  const run = createLiveQuery(() => props.runId, (id) => client.getRun(id));
+  return <Show when={run()}>{(r) => <> <b>{r().info.runName}</b></>}</Show>;
+}
+
 /** The newest run the trainer logged to this experiment (from any tab), to show when this tab trains nothing. */
 function LatestTrainerRun(props: { experimentId: ExperimentId }) {
   const latest = createLiveQuery(() => props.experimentId, async (id) => {
@@ -114,7 +120,7 @@ export function TrainingMonitor(props: { experimentId: ExperimentId }) {
             <div class="monitor">
               <div class="monitor-done">
                 <p>
-                  {sweep ? `Sweep ${sweep.status === 'FINISHED' ? 'finished' : sweep.status === 'KILLED' ? 'stopped' : 'failed'}: ${sweep.trials.length} trial runs under one parent run.`
+                  {sweep ? <>Sweep {sweep.status === 'FINISHED' ? 'finished' : sweep.status === 'KILLED' ? 'stopped' : 'failed'}: {sweep.trials.length} trial runs under one parent run<RunName runId={sweep.parentRunId} />.</>
                     : run!.status === 'FINISHED' ? 'Training finished; the model is logged as the run\'s model/ artifact.'
                     : run!.status === 'KILLED' ? 'Training stopped. The run is marked KILLED and no model was logged.' : `Training failed: ${run!.error?.message ?? ''}`}
                 </p>
@@ -122,8 +128,8 @@ export function TrainingMonitor(props: { experimentId: ExperimentId }) {
               </div>
               <Show when={sweep}>{(s) => (
                 <>
-                  <Show when={s().bestRunId}>{(best) => <RunLiveView runId={best()} heading={`Best trial by ${s().metricKey}`} />}</Show>
                   <SweepTrials parentRunId={s().parentRunId} experimentId={j().experimentId} best={s().bestRunId} />
+                  <Show when={s().bestRunId}>{(best) => <RunLiveView runId={best()} heading={`Best trial by ${s().metricKey}`} />}</Show>
                 </>
               )}</Show>
               <Show when={run}>{(r) => <RunLiveView runId={r().runId} heading="Training run" />}</Show>
