@@ -177,6 +177,28 @@ test('an unusable CSV gets a clear message before any run starts', async ({ page
   await snap(page, 'train-csv-refused');
 });
 
+test('trains offline: the worker, its WASM files and the demo data come from the precache', async ({ page, context }) => {
+  await page.goto('/');
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  await context.setOffline(true);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Train' }).click();
+  await page.getByRole('radio', { name: /Digits 8×8/ }).click();
+  // The CNN trains on WASM too: the worker adds the conv weight-gradient kernel TF.js's WASM backend lacks.
+  await expect(page.getByLabel('Backend').locator('option[value="auto"]')).toHaveText('Auto (WASM)');
+  await page.getByLabel('Epochs').fill('2');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(monitor(page).getByText("Training finished; the model is logged as the run's model/ artifact.")).toBeVisible({ timeout: 60_000 });
+  const runId = (await monitor(page).locator('[data-run-id]').first().getAttribute('data-run-id'))!;
+  const { text } = await storedArtifacts(page, runId, ['model/MLmodel']);
+  // PyYAML-style folding wraps long lines, as MLflow's own MLmodel files do.
+  expect(text['model/MLmodel'].replace(/\s+/g, ' ')).toContain('inputs: \'[{"type": "tensor", "tensor-spec": {"dtype": "float32", "shape": [-1, 8, 8, 1]}}]\'');
+  expect((await storedRuns(page)).find((r) => r.runId === runId)?.tags['flowpad.tfjs.backend']).toBe('wasm');
+  await snap(page, 'train-digits-offline');
+});
+
 test('TF.js stays in the worker: no page chunk carries it', async () => {
   const dist = fileURLToPath(new URL('../dist/', import.meta.url));
   const assets = readdirSync(`${dist}assets`).filter((f) => f.endsWith('.js') && !f.includes('bench'));

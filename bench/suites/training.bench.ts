@@ -5,6 +5,7 @@
  */
 import Dexie from 'dexie';
 import '../../src/models/flavors/tfjs/wasm-backend';
+import '../../src/models/flavors/tfjs/wasm-conv-grad';
 import { tfjsTrainer } from '../../src/models/flavors/tfjs/trainer';
 import { openTracking } from '../../src/tracking';
 import { trainJob } from '../../src/training/jobs';

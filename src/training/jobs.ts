@@ -21,9 +21,11 @@ export interface JobHooks {
   stopped(): boolean;
 }
 
-async function prepareJob(client: TrackingClient, trainer: Trainer, request: TrainingRequest, hooks: JobHooks, params: HyperParams): Promise<JobContext> {
+async function prepareJob(
+  client: TrackingClient, trainer: Trainer, request: TrainingRequest, hooks: JobHooks, params: HyperParams, anyConv = params.conv_filters > 0,
+): Promise<JobContext> {
   const data = await loadData(request.data, params, hooks.loadDemo);
-  const backend = await trainer.selectBackend(request.backend);
+  const backend = await trainer.selectBackend(request.backend, { conv: data.prepared.inputKind === 'image' && anyConv });
   return { client, trainer, request, data, backend, stopped: hooks.stopped, onProgress: hooks.onProgress, startedAt: Date.now() };
 }
 
@@ -75,7 +77,7 @@ export async function sweepJob(
 ): Promise<SweepOutcome> {
   const base = validateParams(request.params);
   const trials = expandSweep(base, sweep);
-  const job = await prepareJob(client, trainer, request, hooks, base);
+  const job = await prepareJob(client, trainer, request, hooks, base, trials.some((t) => t.params.conv_filters > 0));
   const metricKey = job.data.prepared.task === 'classification' ? `val_${metricNameOf('classification')}` : 'val_loss';
   const higher = metricKey !== 'val_loss';
   const { parent, swept } = await createParent(job, sweep, trials.length, metricKey, job.data);

@@ -5,6 +5,7 @@
  */
 import '@tensorflow/tfjs-backend-webgpu';
 import '../models/flavors/tfjs/wasm-backend';
+import '../models/flavors/tfjs/wasm-conv-grad';
 import { expose, type ProxyOrClone } from 'comlink';
 import { MlflowError } from '../core/errors';
 import { probeBackends, type BackendProbe } from '../models/flavors/tfjs/backends';

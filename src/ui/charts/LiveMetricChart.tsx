@@ -39,6 +39,9 @@ export function alignSeries(series: MetricSeries[]): uPlot.AlignedData {
   return uPlot.join(tables);
 }
 
+/** MLflow steps are integers: no 0.25-epoch ticks. */
+const STEP_INCREMENTS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 10_000, 20_000, 50_000, 100_000, 1_000_000];
+
 const fmt = (v: number | null | undefined): string =>
   v === null || v === undefined || Number.isNaN(v) ? '–' : Math.abs(v) >= 100 ? v.toFixed(1) : v.toPrecision(3);
 
@@ -63,7 +66,7 @@ export function LiveMetricChart(props: LiveMetricChartProps) {
       cursor: { drag: { x: false, y: false } },
       scales: { x: { time: false } },
       axes: [
-        { label: props.xLabel, labelSize: 20, size: 36, stroke: '#59636e', grid: { stroke: '#e6eaef' }, ticks: { stroke: '#e6eaef' } },
+        { label: props.xLabel, labelSize: 20, size: 36, stroke: '#59636e', grid: { stroke: '#e6eaef' }, ticks: { stroke: '#e6eaef' }, incrs: STEP_INCREMENTS },
         { size: 48, stroke: '#59636e', grid: { stroke: '#e6eaef' }, ticks: { stroke: '#e6eaef' } },
       ],
       series: [{ label: props.xLabel }, ...props.series.map((s) => ({

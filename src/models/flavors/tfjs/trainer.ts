@@ -4,7 +4,7 @@
  * {@link tfjsModelFolder}). Everything the caller gets back is plain data; every tensor is freed.
  */
 import * as tf from '@tensorflow/tfjs';
-import { selectBackend } from './backends';
+import { selectBackend, type BackendNeeds } from './backends';
 import type { ModelFiles } from '../../model-folder';
 import { buildModel, disposeModel, foldInputNormalization, type ModelConfig } from './layers-model';
 import { tfjsModelFolder, type TfjsFolderOptions } from './model-folder';
@@ -33,7 +33,7 @@ export interface TrainOutput {
 
 /** What the training domain needs from a runtime: the tfjs one here, a fake one in tests. */
 export interface Trainer {
-  selectBackend(choice: BackendChoice): Promise<{ backend: BackendName; reason: string }>;
+  selectBackend(choice: BackendChoice, needs?: BackendNeeds): Promise<{ backend: BackendName; reason: string }>;
   train(job: TrainJob, cb: FitCallbacks): Promise<TrainOutput>;
 }
 

@@ -1,6 +1,6 @@
 import { createSignal, createUniqueId, For, onMount, Show, type JSX } from 'solid-js';
 import type { SetStoreFunction } from 'solid-js/store';
-import { ACTIVATIONS, BACKENDS, OPTIMIZERS, type BackendChoice } from '../../../models/flavors/tfjs/options';
+import { ACTIVATIONS, autoBackend, BACKENDS, OPTIMIZERS, type BackendChoice } from '../../../models/flavors/tfjs/options';
 import { trainingWorker, type BackendProbe } from '../../../workers/training-client';
 import type { TrainFormState } from './train-form';
 
@@ -38,12 +38,15 @@ export function ParamFields(props: { form: TrainFormState; setForm: SetStoreFunc
   const [probes, setProbes] = createSignal<BackendProbe[]>([]);
   onMount(() => void trainingWorker.probeBackends().then(setProbes, () => setProbes([])));
   const probe = (b: BackendChoice) => probes().find((p) => p.name === b);
-  const autoPick = () => probes().find((p) => p.available && (p.hardware || p.name === 'wasm' || p.name === 'cpu'))?.name;
+  const conv = () => f.form.source === 'digits' && Number(f.form.conv_filters) > 0;
+  const autoPick = () => autoBackend(probes(), { conv: conv() })?.name;
   const backendLabel = (b: BackendChoice) => {
     if (b === 'auto') return autoPick() ? `Auto (${BACKEND_LABELS[autoPick()!]})` : 'Auto';
     const p = probe(b);
     if (!p) return BACKEND_LABELS[b];
-    return `${BACKEND_LABELS[b]}${!p.available ? ' — not available' : (b === 'webgpu' || b === 'webgl') && !p.hardware ? ' — software, slow' : ''}`;
+    const note = !p.available ? ' — not available' : conv() && !p.trainsConv ? ' — cannot train conv layers'
+      : (b === 'webgpu' || b === 'webgl') && !p.hardware ? ' — software, slow' : '';
+    return `${BACKEND_LABELS[b]}${note}`;
   };
   const f = props;
   return (
@@ -69,7 +72,7 @@ export function ParamFields(props: { form: TrainFormState; setForm: SetStoreFunc
           <Field label="Validation split" form={f.form} setForm={f.setForm} name="validation_split" numeric step="0.05" />
           <Field label="Seed" form={f.form} setForm={f.setForm} name="seed" numeric step="1" />
           <Select label="Backend" value={f.form.backend} options={['auto', ...BACKENDS] as BackendChoice[]} onChange={(v) => f.setForm('backend', v)}
-            labelOf={backendLabel} disabledOf={(b) => b !== 'auto' && probe(b)?.available === false} />
+            labelOf={backendLabel} disabledOf={(b) => b !== 'auto' && (probe(b)?.available === false || (conv() && probe(b)?.trainsConv === false))} />
         </div>
         {props.children}
       </fieldset>
