@@ -41,6 +41,7 @@ export interface TrainingProgress {
   metric: number | null;
 }
 
+/** Least time between two progress reports of a run, ms (epoch ends are always reported). */
 export const PROGRESS_INTERVAL_MS = 100;
 
 export interface RunOutcome {

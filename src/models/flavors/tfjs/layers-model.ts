@@ -74,9 +74,6 @@ export function buildModel(c: ModelConfig): tf.LayersModel {
   return model;
 }
 
-/** Number of trainable weights. */
-export const countParams = (m: tf.LayersModel): number => m.countParams();
-
 /**
  * Rewrites the first weighted layer so the model computes on raw inputs what it learned on `(x - shift) * scale`.
  * Dense: W' = diag(scale)·W, b' = b − (shift·scale)·W. Conv (images: one scale for every pixel, no shift):

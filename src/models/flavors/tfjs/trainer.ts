@@ -3,7 +3,6 @@
  * normalisation in and save it as an MLflow model folder (`tfjs` + `onnx` + `python_function` flavors, by
  * {@link tfjsModelFolder}). Everything the caller gets back is plain data; every tensor is freed.
  */
-import * as tf from '@tensorflow/tfjs';
 import { selectBackend, type BackendNeeds } from './backends';
 import type { ModelFiles } from '../../model-folder';
 import { buildModel, disposeModel, foldInputNormalization, type ModelConfig } from './layers-model';
@@ -55,6 +54,3 @@ export const tfjsTrainer: Trainer = {
     }
   },
 };
-
-/** TF.js version, for the flavor's MLmodel entry. */
-export const TFJS_VERSION: string = tf.version.tfjs;
