@@ -127,6 +127,27 @@ describe('model signatures', () => {
   });
 });
 
+describe('a user CSV', () => {
+  it('one-hot encodes text features: the signature lists name=value columns and MLmodel metadata keeps the categories', async () => {
+    const c = makeClient();
+    const rows = Array.from({ length: 40 }, (_, i) => `${i % 2 ? 'red' : 'blue'},${(i * 7) % 13},${i % 2 ? 'yes' : 'no'}`);
+    const out = await trainJob(c, tfjsTrainer, {
+      experimentId: '0', backend: 'cpu',
+      data: { kind: 'csv', name: 'shop.csv', text: ['colour,size,bought', ...rows].join('\n'), target: 'bought', task: 'classification' },
+      params: { ...getDemoTask('iris').defaults, epochs: 3, batch_size: 8 },
+    }, hooks());
+    expect(out.status).toBe('FINISHED');
+    const run = await c.getRun(out.runId);
+    expect(Object.fromEntries(run.data.params.map((p) => [p.key, p.value]))).toMatchObject({ dataset: 'shop', target: 'bought', task_type: 'classification' });
+    expect(JSON.parse(run.inputs.datasetInputs[0].dataset.schema!)).toEqual({ mlflow_colspec: [
+      { type: 'string', name: 'colour', required: true }, { type: 'long', name: 'size', required: true }, { type: 'string', name: 'bought', required: true }] });
+    const mlmodel = parseMlModel(await text(c, out.runId, 'model/MLmodel'));
+    expect((JSON.parse(mlmodel.signature!.inputs!) as { name: string }[]).map((s) => s.name)).toEqual(['colour=blue', 'colour=red', 'size']);
+    expect(mlmodel.metadata).toMatchObject({ flowpad_classes: ['no', 'yes'], flowpad_categorical: { colour: ['blue', 'red'] } });
+    expect(JSON.parse(await text(c, out.runId, 'model/input_example.json')).data[0]).toEqual([1, 0, 0]);
+  });
+});
+
 describe('sweepJob', () => {
   it('runs a 4-trial grid as child runs of one parent that logs the best trial', async () => {
     const c = makeClient();
