@@ -45,7 +45,7 @@ export default defineConfig({
         navigateFallbackDenylist: [/\/bench\//],
         // The benchmark page (bench/, `npm run bench`) ships in the build but is not part of the offline app.
         // bench/measure.ts becomes its own chunk once two suites share it.
-        globIgnores: ['bench/**', 'assets/bench-*', 'assets/*.bench-*', 'assets/measure-*'],
+        globIgnores: ['bench/**', 'assets/bench-*', 'assets/*.bench-*', 'assets/measure-*', 'e2e/**', 'assets/e2e-seed-*'],
       },
     }),
   ],
@@ -63,6 +63,8 @@ export default defineConfig({
       input: {
         index: fileURLToPath(new URL('./index.html', import.meta.url)),
         bench: fileURLToPath(new URL('./bench/index.html', import.meta.url)),
+        // Test fixture page for the Playwright journeys (e2e/seed/index.html); not part of the offline app.
+        'e2e-seed': fileURLToPath(new URL('./e2e/seed/index.html', import.meta.url)),
       },
     },
   },

@@ -101,6 +101,8 @@ export interface TrackingClient {
   /** Columnar, optionally step-ranged and decimated, for charts. */
   getMetricSeries(runId: RunId, key: string, range?: HistoryRange): Promise<MetricSeries>;
   searchRuns(experimentIds: ExperimentId[], opts?: SearchRunsOptions): Promise<PagedList<Run>>;
+  /** Runs of one experiment in a view (default ACTIVE_ONLY), without reading them. Flowpad's; not in MLflow. */
+  countRuns(experimentId: ExperimentId, runViewType?: ViewType): Promise<number>;
 
   // artifacts
   logArtifact(runId: RunId, path: string, data: Blob | Uint8Array | ArrayBuffer, contentType?: string): Promise<void>;

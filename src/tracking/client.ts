@@ -76,6 +76,7 @@ export function openTracking(opts: OpenTrackingOptions = {}): TrackingClient {
     getMetricHistory: async (runId, k) => history.getMetricHistory(ctx, runId, k),
     getMetricSeries: async (runId, k, r) => history.getMetricSeries(ctx, runId, k, r),
     searchRuns: async (ids, o) => runs.searchRuns(ctx, ids, o),
+    countRuns: async (id, v) => runs.countRuns(ctx, id, v),
 
     logArtifact: async (runId, p, d, t) => artifacts.logArtifact(ctx, runId, p, d, t),
     logText: async (runId, text, f) => artifacts.logText(ctx, runId, text, f),

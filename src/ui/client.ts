@@ -4,6 +4,7 @@
  */
 import { openTracking } from '../tracking';
 
+/** The page's TrackingClient on the default database. */
 export const client = openTracking();
 
 // Runs left RUNNING by a tab or worker that closed or crashed become KILLED, with a note saying why.

@@ -6,7 +6,9 @@ import { Logo } from './Logo';
 /** Top bar and content column around every route. A bug in a page lands in the page's ErrorBoundary. */
 export function AppShell(props: RouteSectionProps) {
   const location = useLocation();
-  const inExperiments = () => location.pathname === '/' || location.pathname.startsWith('/experiments/');
+  const inExperiments = () =>
+    location.pathname === '/' || location.pathname === '/runs' || location.pathname.startsWith('/experiments/');
+  const inModels = () => location.pathname === '/models' || location.pathname.startsWith('/models/');
   return (
     <>
       <a class="skip-link" href="#main" onClick={(e) => {
@@ -25,6 +27,9 @@ export function AppShell(props: RouteSectionProps) {
             {/* Experiment pages belong to the Experiments section too; the not-found page to none. */}
             <A href="/" class="nav-link" classList={{ active: inExperiments() }}>
               Experiments
+            </A>
+            <A href="/models" class="nav-link" classList={{ active: inModels() }}>
+              Models
             </A>
             <A href="/train" class="nav-link" activeClass="active">
               Train
