@@ -65,29 +65,30 @@ test('trains Iris on WASM to ≥ 0.9 validation accuracy in under 60 s, charting
   await openTrainPage(page);
   await snap(page, 'train-idle');
   await page.getByLabel('Backend').selectOption('wasm');
+  // The batch-loss chart gains points while the progress bar is up (read from IndexedDB by a live query): a
+  // MutationObserver in the page records every new point count and whether training was still running.
+  await page.evaluate(() => {
+    const samples: { n: number; running: boolean }[] = [];
+    (window as unknown as { chartSamples: typeof samples }).chartSamples = samples;
+    new MutationObserver((records) => {
+      for (const r of records) {
+        const el = r.target as HTMLElement;
+        if (!el.closest('figure[aria-label="Loss per batch"]')) continue;
+        samples.push({ n: Number(el.getAttribute('data-points')), running: document.querySelector('[role=progressbar]') !== null });
+      }
+    }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-points'] });
+  });
   const t0 = Date.now();
   await page.getByRole('button', { name: 'Train', exact: true }).click();
-
-  // The batch-loss chart gains points while the progress bar is up (read from IndexedDB by a live query).
-  const batchChart = monitor(page).locator('figure[aria-label="Loss per batch"] .live-chart-plot');
-  const seen = new Set<number>();
-  const bar = monitor(page).getByRole('progressbar', { name: 'Training progress' });
-  await expect(bar).toBeVisible();
-  let shot = false;
-  while (await bar.isVisible()) {
-    const n = Number(await batchChart.getAttribute('data-points', { timeout: 1000 }).catch(() => '0'));
-    if (n > 0) seen.add(n);
-    if (!shot && n > 150) {
-      shot = true;
-      await snap(page, 'train-running');
-    }
-    await page.waitForTimeout(50);
-  }
-  expect(seen.size).toBeGreaterThanOrEqual(3);
-
-  await expect(monitor(page).getByText("Training finished; the model is logged as the run's model/ artifact.")).toBeVisible();
+  await expect(monitor(page).getByRole('progressbar', { name: 'Training progress' })).toBeVisible();
+  await expect(monitor(page).locator('figure[aria-label="Loss per batch"] .live-chart-plot')).not.toHaveAttribute('data-points', '0');
+  await snap(page, 'train-running');
+  await expect(monitor(page).getByText("Training finished; the model is logged as the run's model/ artifact.")).toBeVisible({ timeout: 60_000 });
   const seconds = (Date.now() - t0) / 1000;
   expect(seconds).toBeLessThan(60);
+  const samples = await page.evaluate(() => (window as unknown as { chartSamples: { n: number; running: boolean }[] }).chartSamples);
+  const whileRunning = new Set(samples.filter((x) => x.running && x.n > 0).map((x) => x.n));
+  expect(whileRunning.size).toBeGreaterThanOrEqual(3);
   const runId = (await monitor(page).locator('[data-run-id]').first().getAttribute('data-run-id'))!;
   const run = (await storedRuns(page)).find((r) => r.runId === runId)!;
   expect(run.status).toBe('FINISHED');
@@ -108,6 +109,12 @@ test('trains Iris on WASM to ≥ 0.9 validation accuracy in under 60 s, charting
   }
   expect(JSON.parse(text['model/input_example.json']).columns).toEqual(['sepal_length', 'sepal_width', 'petal_length', 'petal_width']);
   await snap(page, 'train-finished');
+
+  // The run page (runs UI) shows the same run, its params and the model folder.
+  await monitor(page).getByRole('link', { name: 'Open run' }).click();
+  await expect(page).toHaveURL(new RegExp(`#/experiments/0/runs/${runId}`));
+  await expect(page.getByText(run.runName).first()).toBeVisible();
+  await snap(page, 'train-run-page');
 });
 
 test('Stop ends the run KILLED and logs no model', async ({ page }) => {

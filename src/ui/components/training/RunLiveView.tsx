@@ -9,8 +9,8 @@ import { RunStatusBadge } from '../RunStatusBadge';
 const TRAIN = '#1f6feb';
 const VAL = '#d1670b';
 
-/** Where a run is shown. The run page (`#/experiments/:id/runs/:runId`) belongs to the runs UI; until it exists, the experiment page. */
-export const runPageHref = (run: Run): string => `/experiments/${run.info.experimentId}`;
+/** The run page (`#/experiments/:id/runs/:runId`). */
+export const runPageHref = (run: Run): string => `/experiments/${run.info.experimentId}/runs/${run.info.runId}`;
 
 const tag = (run: Run, key: string) => run.data.tags.find((t) => t.key === key)?.value;
 const param = (run: Run, key: string) => run.data.params.find((p) => p.key === key)?.value;
@@ -47,7 +47,7 @@ export function RunLiveView(props: { runId: string; heading?: string }) {
                   {param(r(), 'dataset')} · {param(r(), 'task_type')} · backend <code>{tag(r(), 'flowpad.tfjs.backend') ?? '?'}</code>
                 </p>
               </div>
-              <A class="button" href={runPageHref(r())}>Open in experiment</A>
+              <A class="button" href={runPageHref(r())}>Open run</A>
             </header>
             <Show when={summary().length > 0}>
               <dl class="metric-tiles">
