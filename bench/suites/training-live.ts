@@ -67,11 +67,17 @@ export async function liveChartPhase(request: TrainingRequest, client: TrackingC
       longtaskMaxMs = Math.max(longtaskMaxMs, e.duration);
     }
   });
-  observer.observe({ type: 'longtask' });
-  const lag = lagProbe();
+  // Observed from the run's first progress report on: sending the request (the CSV text) is not "while training".
+  let lag: { stop(): number } = { stop: () => 0 };
   try {
     const outcome = await trainingWorker.train(request, (p) => {
-      if (runId() === null) setRunId(p.runId);
+      if (runId() !== null) return;
+      setRunId(p.runId);
+      // From the next task on: the one that opens the chart on the run is setup, not "while training".
+      setTimeout(() => {
+        observer.observe({ type: 'longtask' });
+        lag = lagProbe();
+      }, 0);
     });
     await new Promise((r) => setTimeout(r, 600)); // the last flush and its redraw
     return { outcome, longtaskMaxMs, longtasks, lagMaxMs: lag.stop(), latencies, pointsDrawn };
