@@ -1,4 +1,5 @@
 import { HashRouter, Route } from '@solidjs/router';
+import { lazy } from 'solid-js';
 import { render } from 'solid-js/web';
 import { AppShell } from './components/AppShell';
 import { ComparePage } from './routes/ComparePage';
@@ -21,6 +22,9 @@ import { SyncPage } from './routes/SyncPage';
 import './app.css';
 import './controls.css';
 
+// The training page brings uPlot and the training form; loaded when first visited.
+const TrainPage = lazy(() => import('./routes/TrainPage').then((m) => ({ default: m.TrainPage })));
+
 /** Hash routes, so a static host and the service worker's navigation fallback serve every deep link. */
 export function App() {
   return (
@@ -41,6 +45,7 @@ export function App() {
       <Route path="/storage" component={StoragePage} />
       <Route path="/import" component={ImportPage} />
       <Route path="/sync" component={SyncPage} />
+      <Route path="/train" component={TrainPage} />
       <Route path="*" component={NotFoundPage} />
     </HashRouter>
   );

@@ -32,6 +32,9 @@ export function AppShell(props: RouteSectionProps) {
             <A href="/models" class="nav-link" classList={{ active: inModels() }}>
               Models
             </A>
+            <A href="/train" class="nav-link" activeClass="active">
+              Train
+            </A>
             <A href="/storage" class="nav-link" activeClass="active">Storage</A>
             <A href="/import" class="nav-link" activeClass="active">Import</A>
             <A href="/sync" class="nav-link" activeClass="active">Sync</A>
