@@ -3,6 +3,7 @@
  * Nothing outside storage/ imports Dexie: other layers use the typed tables and the helpers below.
  */
 import Dexie, { type IntervalTree, type IntervalTreeNode, type Table, type Transaction } from 'dexie';
+import type { ModelVersionFileRow, ModelVersionRow, RegisteredModelRow } from './registry-rows';
 import type { ArtifactRow, ExperimentRow, MetaRow, MetricChunkRow, RunRow } from './rows';
 
 export const DEFAULT_DB_NAME = 'flowpad';
@@ -10,6 +11,8 @@ export const DEFAULT_EXPERIMENT_ID = '0';
 export const DEFAULT_EXPERIMENT_NAME = 'Default';
 /** Pseudo-URI scheme of artifacts stored in this browser. */
 export const ARTIFACT_SCHEME = 'flowpad-artifacts:';
+/** Pseudo-URI scheme of model version files stored in this browser's registry (`flowpad-registry:/<version id>`). */
+export const REGISTRY_SCHEME = 'flowpad-registry:';
 
 export interface OpenDbOptions {
   name?: string;
@@ -24,6 +27,9 @@ export class FlowpadDB extends Dexie {
   runs!: Table<RunRow, string>;
   metricChunks!: Table<MetricChunkRow, [string, string, number]>;
   artifacts!: Table<ArtifactRow, [string, string]>;
+  registeredModels!: Table<RegisteredModelRow, string>;
+  modelVersions!: Table<ModelVersionRow, string>;
+  modelVersionFiles!: Table<ModelVersionFileRow, [string, string]>;
 
   constructor(opts: OpenDbOptions = {}) {
     // Dexie spreads these over its defaults: an explicit `undefined` would erase the browser's own IndexedDB.
@@ -38,6 +44,10 @@ export class FlowpadDB extends Dexie {
       runs: 'runId, experimentId, [experimentId+lifecycleStage]',
       metricChunks: '[runId+key+chunk]',
       artifacts: '[runId+path]',
+      // Model registry: names are unique, versions unique per model; files are keyed by the version's own id.
+      registeredModels: 'id, &name',
+      modelVersions: 'id, &[modelId+version], modelId, runId',
+      modelVersionFiles: '[versionId+path]',
     });
     this.on('populate', (tx) => {
       const now = Date.now();
@@ -101,4 +111,9 @@ export function onTableMutated(db: FlowpadDB, table: string, cb: (keys: string[]
   };
   Dexie.on('storagemutated', handler);
   return () => Dexie.on('storagemutated').unsubscribe(handler);
+}
+
+/** Every file row of one model version whose path starts with `prefix` ('' for all), in path order. */
+export function versionFiles(db: FlowpadDB, versionId: string, prefix = '') {
+  return db.modelVersionFiles.where('[versionId+path]').between([versionId, prefix], [versionId, prefix + '\uffff'], true, true);
 }

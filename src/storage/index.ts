@@ -1,4 +1,5 @@
 export * from './db';
 export * from './rows';
+export * from './registry-rows';
 export * from './observe';
 export * from './errors';

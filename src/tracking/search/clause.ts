@@ -49,6 +49,7 @@ export function toClause(src: string, node: Node, d: Dialect): Clause {
  * filter has been parsed; we make it right after parsing, in the same clause order.
  */
 export function checkComparator(c: Clause, d: Dialect): void {
+  if (d.checkClause) return d.checkClause(c);
   d.checkComparator(c.type, d.translate(c.key), c.comparator, c);
 }
 
@@ -134,7 +135,7 @@ function digitValue(cp: number): number {
 }
 
 /** `_parse_list_from_sql_token`: the parenthesis must be a Python tuple of strings. */
-function parseList(v: string, at: Node): string[] {
+export function parseList(v: string, at: Node): string[] {
   let parsed;
   try {
     parsed = literalEval(v);

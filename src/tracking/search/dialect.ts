@@ -3,7 +3,8 @@
  * valid keys, entity prefixes, comparator sets and the wording of their errors.
  * Python sets print in hash order, which varies per process; we print them in MLflow's source order.
  */
-import type { EntityType } from './clause';
+import type { Clause, EntityType } from './clause';
+import type { Node } from './group';
 import { pyList, pySet } from './pyfmt';
 import { SearchError } from './search-error';
 
@@ -20,6 +21,10 @@ export interface Dialect {
   checkListKey(key: string, at: Span): void;
   /** "Invalid clause(s) in filter string: …" from the offending pieces' source text. */
   invalidClauses(texts: string[]): string;
+  /** Replaces the run/experiment comparison parser (the registry's SearchModelUtils read values differently). */
+  clause?(src: string, node: Node, d: Dialect): Clause;
+  /** Replaces {@link checkComparator}'s per-type check with a whole-clause check (the registry's SQL store). */
+  checkClause?(c: Clause): void;
 }
 
 interface Span {

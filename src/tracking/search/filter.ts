@@ -50,7 +50,7 @@ function checkTree(src: string, tree: RawTree, d: Dialect): FilterNode {
   const clauses: Clause[] = [];
   const build = (t: RawTree): FilterNode => {
     if (t.op !== 'cmp') return { op: t.op, items: t.items.map(build) };
-    const clause = toClause(src, t.node, d);
+    const clause = (d.clause ?? toClause)(src, t.node, d);
     clauses.push(clause);
     return { op: 'cmp', clause };
   };

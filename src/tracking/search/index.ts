@@ -90,3 +90,11 @@ export function searchExperimentRows(
   const sorted = sortExperiments(rows.filter(matches), keys);
   return paginate(sorted, opts.pageToken, maxResults);
 }
+
+export {
+  searchRegisteredModelRows, searchModelVersionRows, sqlLikeToRegExp, IS_PROMPT_TAG,
+  SEARCH_REGISTERED_MODEL_MAX_RESULTS_DEFAULT, SEARCH_REGISTERED_MODEL_MAX_RESULTS_THRESHOLD,
+  SEARCH_MODEL_VERSION_MAX_RESULTS_DEFAULT, SEARCH_MODEL_VERSION_MAX_RESULTS_THRESHOLD,
+  type RegistrySearchOptions, type SearchableModelVersion, type SearchableRegisteredModel,
+} from './registry-search';
+export { REGISTERED_MODELS, MODEL_VERSIONS } from './registry-dialects';

@@ -21,26 +21,30 @@ export interface OrderKey {
   ascending: boolean;
 }
 
-/** Parses one order_by string with MLflow's rules and messages. */
-export function parseOrderBy(clause: string, d: Dialect): OrderKey {
+/**
+ * `_parse_order_by_string`: one identifier (optionally with ASC/DESC) split like `shlex.split`, backticks read
+ * as double quotes. Returns the key text as written and the direction; the key is not resolved here.
+ */
+export function parseOrderByString(clause: string): { token: string; ascending: boolean } {
   const unparsable = (): never => {
     throw new SearchError(`Invalid order_by clause '${clause}'. Could not be parsed.`, 0, '<key> [ASC|DESC]', clause.length);
   };
   const nodes = group(tokenize(clause));
   if (nodes.length !== 1 || nodes[0].kind !== 'ident') unparsable();
   const words = shlexSplit(clause.replaceAll('`', '"')) ?? unparsable();
-  let token = clause;
-  let ascending = true;
   if (words.length > 2) unparsable();
-  if (words.length === 2) {
-    const dir = words[1].toLowerCase();
-    if (dir !== 'asc' && dir !== 'desc') {
-      const at = clause.lastIndexOf(words[1]);
-      throw new SearchError(`Invalid ordering key in order_by clause '${clause}'.`, at, 'ASC or DESC', at + words[1].length);
-    }
-    ascending = dir === 'asc';
-    token = words[0];
+  if (words.length < 2) return { token: clause, ascending: true };
+  const dir = words[1].toLowerCase();
+  if (dir !== 'asc' && dir !== 'desc') {
+    const at = clause.lastIndexOf(words[1]);
+    throw new SearchError(`Invalid ordering key in order_by clause '${clause}'.`, at, 'ASC or DESC', at + words[1].length);
   }
+  return { token: words[0], ascending: dir === 'asc' };
+}
+
+/** Parses one order_by string with MLflow's rules and messages. */
+export function parseOrderBy(clause: string, d: Dialect): OrderKey {
+  const { token, ascending } = parseOrderByString(clause);
   const id = parseIdentifier(token.trim(), d.orderKeys, d, { start: 0, end: clause.length });
   return { ...id, ascending };
 }
