@@ -4,11 +4,13 @@
  */
 import * as Comlink from 'comlink';
 import { installErrorHandler } from './error-handler';
-import type { InferenceApi, ModelInfo, ModelSource } from './inference-api';
+import type { BatchJobOptions, InferenceApi, ModelInfo, ModelSource } from './inference-api';
+import type { BatchProgress, BatchResult } from '../models/batch-scoring';
 import type { ScoringResult } from '../models/predict';
 import type { LatencyStats } from './latency';
 
-export type { InferenceApi, ModelInfo, ModelSource } from './inference-api';
+export type { BatchJobOptions, InferenceApi, ModelInfo, ModelSource } from './inference-api';
+export type { BatchProgress, BatchResult } from '../models/batch-scoring';
 export type { LatencyStats } from './latency';
 
 export interface InferenceClient {
@@ -19,6 +21,12 @@ export interface InferenceClient {
   loadModel(versionKey: string, source: ModelSource, opts?: { transfer?: boolean }): Promise<ModelInfo>;
   /** `{predictions, warnings}` for an MLflow scoring request (object or JSON text). */
   predict(versionKey: string, request: unknown): Promise<ScoringResult>;
+  /** The cached model's info; RESOURCE_DOES_NOT_EXIST when this worker has not loaded `versionKey`. */
+  getModel(versionKey: string): Promise<ModelInfo>;
+  /** Scores a CSV file in the worker, chunk by chunk; `onProgress` is called after each chunk. */
+  scoreCsv(versionKey: string, file: Blob, opts?: BatchJobOptions, onProgress?: (p: BatchProgress) => void): Promise<BatchResult>;
+  /** Stops a batch job started with the same `jobId`. */
+  cancelBatch(jobId: string): Promise<void>;
   latency(versionKey: string): Promise<LatencyStats>;
   unloadModel(versionKey: string): Promise<void>;
   /** Stops the worker and frees everything it held. */
@@ -39,6 +47,9 @@ export function createInferenceClient(): InferenceClient {
   return {
     loadModel: (key, source, opts) => remote.loadModel(key, opts?.transfer ? Comlink.transfer(source, buffersOf(source)) : source),
     predict: (key, request) => remote.predict(key, request),
+    getModel: (key) => remote.getModel(key),
+    scoreCsv: (key, file, opts, onProgress) => remote.scoreCsv(key, file, opts, onProgress ? Comlink.proxy(onProgress) : undefined),
+    cancelBatch: (jobId) => remote.cancelBatch(jobId),
     latency: (key) => remote.latency(key),
     unloadModel: (key) => remote.unloadModel(key),
     terminate: () => {
