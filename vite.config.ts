@@ -44,7 +44,7 @@ export default defineConfig({
         navigateFallback: 'index.html',
         navigateFallbackDenylist: [/\/bench\//],
         // The benchmark page (bench/, `npm run bench`) ships in the build but is not part of the offline app.
-        globIgnores: ['bench/**', 'assets/bench-*', 'assets/*.bench-*'],
+        globIgnores: ['bench/**', 'assets/bench-*', 'assets/*.bench-*', 'e2e/**', 'assets/e2e-seed-*'],
       },
     }),
   ],
@@ -62,6 +62,8 @@ export default defineConfig({
       input: {
         index: fileURLToPath(new URL('./index.html', import.meta.url)),
         bench: fileURLToPath(new URL('./bench/index.html', import.meta.url)),
+        // Test fixture page for the Playwright journeys (e2e/seed/index.html); not part of the offline app.
+        'e2e-seed': fileURLToPath(new URL('./e2e/seed/index.html', import.meta.url)),
       },
     },
   },

@@ -3,6 +3,10 @@ import { render } from 'solid-js/web';
 import { AppShell } from './components/AppShell';
 import { ExperimentPage } from './routes/ExperimentPage';
 import { ExperimentsPage } from './routes/ExperimentsPage';
+import { CompareVersionsPage } from './routes/CompareVersionsPage';
+import { ModelPage } from './routes/ModelPage';
+import { ModelsPage } from './routes/ModelsPage';
+import { ModelVersionPage } from './routes/ModelVersionPage';
 import { NotFoundPage } from './routes/NotFoundPage';
 import './app.css';
 
@@ -12,6 +16,10 @@ export function App() {
     <HashRouter root={AppShell}>
       <Route path="/" component={ExperimentsPage} />
       <Route path="/experiments/:id" component={ExperimentPage} />
+      <Route path="/models" component={ModelsPage} />
+      <Route path="/models/:name" component={ModelPage} />
+      <Route path="/models/:name/versions/:version" component={ModelVersionPage} />
+      <Route path="/models/:name/compare" component={CompareVersionsPage} />
       <Route path="*" component={NotFoundPage} />
     </HashRouter>
   );

@@ -10,6 +10,7 @@ import { onnxModelFolder } from '../../models/model-folder';
 import { validateImport, type ImportedFile, type ImportedRegisteredModel } from '../../registry';
 import { DEFAULT_LIMITS, formatBytes, type BundleLimits } from './limits';
 import { MANIFEST, parseManifest } from './manifest';
+import { defaultModelName } from './names';
 import { readOnnxGraphIo, signatureFromGraph } from './onnx-io';
 import { checkDirectory, inflateEntries, type Progress } from './unzip';
 import type { ZipEntry } from './zip-directory';
@@ -40,12 +41,6 @@ export function restoreBundle(bytes: Uint8Array, opts: RestoreOptions): Restored
   if (isZip(bytes)) return restoreZip(bytes, opts, limits);
   if (/\.onnx$/i.test(opts.fileName)) return restoreOnnx(bytes, opts, limits);
   throw invalidParam(`'${opts.fileName}' is neither a zip file nor an ONNX model (.onnx).`);
-}
-
-/** A model name from a file or folder name: MLflow forbids '/' and ':' and names that are not normal paths. */
-export function defaultModelName(from: string): string {
-  const stem = from.replace(/^.*[/\\]/, '').replace(/\.(zip|onnx)$/i, '').replace(/[/:]/g, '_').trim();
-  return /^\.*$/.test(stem) ? 'imported-model' : stem;
 }
 
 function restoreZip(zip: Uint8Array, opts: RestoreOptions, limits: BundleLimits): RestoredBundle {

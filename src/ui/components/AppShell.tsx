@@ -7,6 +7,7 @@ import { Logo } from './Logo';
 export function AppShell(props: RouteSectionProps) {
   const location = useLocation();
   const inExperiments = () => location.pathname === '/' || location.pathname.startsWith('/experiments/');
+  const inModels = () => location.pathname === '/models' || location.pathname.startsWith('/models/');
   return (
     <>
       <a class="skip-link" href="#main" onClick={(e) => {
@@ -25,6 +26,9 @@ export function AppShell(props: RouteSectionProps) {
             {/* Experiment pages belong to the Experiments section too; the not-found page to none. */}
             <A href="/" class="nav-link" classList={{ active: inExperiments() }}>
               Experiments
+            </A>
+            <A href="/models" class="nav-link" classList={{ active: inModels() }}>
+              Models
             </A>
           </nav>
           <span class="topbar-note" title="All data stays in this browser's storage">Local · works offline</span>

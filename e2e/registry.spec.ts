@@ -1,0 +1,163 @@
+// The model registry journey on the built PWA: register from a run, alias, stage with "archive existing",
+// export a zip, clear all site data (a new browser context), import the zip, and refuse a bad one.
+//
+// How the run gets there: there is no UI for logging artifacts yet, so the test opens the e2e fixture page
+// (e2e/seed/index.html, built beside the app, not precached) which writes a run with an ONNX model folder into
+// this origin's IndexedDB through the same tracking client the app uses. Nothing is exposed on `window`.
+import { expect, type Page, test } from '@playwright/test';
+import { zipSync, strToU8 } from 'fflate';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+async function snap(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: fileURLToPath(new URL(`./screenshots/${name}.png`, import.meta.url)) });
+}
+
+const ONNX_FIXTURE = fileURLToPath(new URL('../test/fixtures/mlflow/model-format/onnx/sklearn_model.onnx', import.meta.url));
+
+async function seedRun(page: Page, name: string): Promise<string> {
+  await page.goto(`e2e/seed/index.html?run=${encodeURIComponent(name)}`);
+  const out = page.locator('#seed-result');
+  await expect(out).toContainText('runId');
+  const result = JSON.parse((await out.textContent())!) as { runId?: string; error?: string };
+  expect(result.error).toBeUndefined();
+  return result.runId!;
+}
+
+async function register(page: Page, runId: string, name: string, viaLink = false): Promise<void> {
+  if (viaLink) await page.goto(`/#/models?register=1&run=${runId}&path=model`);
+  else {
+    await page.goto('/#/models');
+    await page.getByRole('button', { name: 'Register model' }).first().click();
+  }
+  const dialog = page.getByRole('dialog', { name: 'Register model' });
+  if (!viaLink) await dialog.getByLabel('Run ID').fill(runId);
+  await expect(dialog.getByLabel('Run ID')).toHaveValue(runId);
+  await dialog.getByLabel('Model name').fill(name);
+  await dialog.getByRole('button', { name: 'Register', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(name);
+}
+
+async function transition(page: Page, stage: string, archive: boolean): Promise<void> {
+  await page.getByRole('button', { name: 'Transition stage' }).click();
+  const dialog = page.getByRole('dialog', { name: /Transition version/ });
+  await dialog.getByLabel('New stage').selectOption(stage);
+  if (archive) await dialog.getByRole('checkbox', { name: /Archive existing versions/ }).check();
+  await dialog.getByRole('button', { name: `Move to ${stage}` }).click();
+  await expect(dialog).toBeHidden();
+}
+
+test('register → alias → Production (archive existing) → export → clear site data → import; bad zip refused', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const runId = await seedRun(page, 'iris-mlp');
+
+  await register(page, runId, 'iris-classifier');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Version 1');
+  await expect(page.getByRole('table', { name: 'Signature inputs' }).getByRole('cell', { name: 'features' })).toBeVisible();
+  await transition(page, 'Production', false);
+
+  await register(page, runId, 'iris-classifier', true); // the link a run page uses
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Version 2');
+  await page.getByLabel('New alias').fill('champion');
+  await page.getByRole('button', { name: 'Add alias' }).click();
+  await expect(page.getByRole('list').getByText('@champion')).toBeVisible();
+  await page.getByRole('button', { name: 'Edit description' }).click();
+  await page.getByLabel('Version description').fill('Retrained on the full iris set; replaces version 1.');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByLabel('Tag key').fill('validated');
+  await page.getByLabel('Tag value').fill('yes');
+  await page.getByRole('button', { name: 'Add tag' }).click();
+  await transition(page, 'Production', true);
+  await expect(page.getByRole('heading', { level: 1 }).getByText('Production')).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('table', { name: 'Signature inputs' })).toBeVisible();
+  await snap(page, 'model-version-page');
+
+  // A second model, imported from a bare .onnx, so the list shows more than one.
+  await page.goto('/#/models');
+  await page.getByRole('button', { name: 'Import', exact: true }).first().click();
+  let dialog = page.getByRole('dialog', { name: 'Import models' });
+  await dialog.getByLabel('Bundle, model folder zip, or ONNX file').setInputFiles(ONNX_FIXTURE);
+  await expect(dialog.getByLabel(/Model name/)).toHaveValue('sklearn_model');
+  await dialog.getByLabel(/Model name/).fill('iris-sklearn');
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog.getByRole('status')).toHaveText('Imported 1 model.');
+  await expect(dialog.getByText(/output_probability.*zipmap=False/)).toBeVisible();
+  await dialog.getByRole('button', { name: 'Done' }).click();
+
+  const table = page.getByRole('table', { name: 'Registered models' });
+  await expect(table.getByRole('link', { name: 'iris-classifier' })).toBeVisible();
+  await expect(table.getByRole('link', { name: 'iris-sklearn' })).toBeVisible();
+
+  await table.getByRole('link', { name: 'iris-classifier' }).click();
+  await page.getByRole('button', { name: 'Edit description' }).click();
+  await page.getByLabel('Model description').fill('Classifies iris flowers from sepal and petal measurements (4 features → 3 scores).');
+  await page.getByRole('button', { name: 'Save' }).click();
+  for (const [key, value] of [['task', 'classification'], ['owner', 'ml-platform']]) {
+    await page.getByLabel('Tag key').fill(key);
+    await page.getByLabel('Tag value').fill(value);
+    await page.getByRole('button', { name: 'Add tag' }).click();
+    await expect(page.getByText(value, { exact: true })).toBeVisible();
+  }
+  const versions = page.getByRole('table', { name: 'Versions of iris-classifier' });
+  await expect(versions.getByRole('row', { name: /Version 1/ })).toContainText('Archived');
+  await expect(versions.getByRole('row', { name: /Version 2/ })).toContainText('Production');
+  await snap(page, 'model-page');
+
+  await page.getByRole('checkbox', { name: 'Select version 1 to compare' }).check();
+  await page.getByRole('checkbox', { name: 'Select version 2 to compare' }).check();
+  await page.getByRole('button', { name: /Compare v/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Compare versions 1 and 2');
+  await expect(page.getByText('The signatures are identical.')).toBeVisible();
+  await page.reload(); // links survive a reload
+  await expect(page.getByRole('table', { name: 'Version details' })).toContainText('Archived');
+  await snap(page, 'compare-versions');
+  await page.goBack();
+
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export model' }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toBe('iris-classifier.zip');
+  const zipPath = test.info().outputPath('iris-classifier.zip');
+  await download.saveAs(zipPath);
+  expect(readFileSync(zipPath).subarray(0, 2).toString()).toBe('PK');
+  await page.goto('/#/models');
+  await expect(table.getByText(/Classifies iris flowers/)).toBeVisible();
+  await snap(page, 'models-list');
+
+  // "Clear all site data": a new context has its own, empty storage.
+  const fresh = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const p2 = await fresh.newPage();
+  await p2.goto('/#/models');
+  await expect(p2.getByRole('heading', { name: 'No models yet' })).toBeVisible();
+  await p2.getByRole('button', { name: 'Import', exact: true }).first().click();
+  dialog = p2.getByRole('dialog', { name: 'Import models' });
+  await dialog.getByLabel('Bundle, model folder zip, or ONNX file').setInputFiles(zipPath);
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog.getByRole('status')).toHaveText('Imported 1 model.');
+  await dialog.getByRole('link', { name: 'iris-classifier' }).click();
+  const restored = p2.getByRole('table', { name: 'Versions of iris-classifier' });
+  await expect(restored.getByRole('row', { name: /Version 1/ })).toContainText('Archived');
+  await expect(restored.getByRole('row', { name: /Version 2/ })).toContainText('Production');
+  await expect(restored.getByRole('row', { name: /Version 2/ })).toContainText('@champion');
+  await restored.getByRole('link', { name: 'Version 2' }).click();
+  await expect(p2.getByText('Retrained on the full iris set; replaces version 1.')).toBeVisible();
+  await expect(p2.getByRole('table', { name: 'Signature inputs' }).getByRole('cell', { name: 'features' })).toBeVisible();
+
+  // A bad zip, dropped on the Models page: refused with the reason, nothing written.
+  await p2.goto('/#/models');
+  const evil = zipSync({ '../evil/MLmodel': strToU8('flavors: {}\n') });
+  const dataTransfer = await p2.evaluateHandle((bytes) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(bytes)], 'evil.zip', { type: 'application/zip' }));
+    return dt;
+  }, [...evil]);
+  await p2.dispatchEvent('.drop-zone', 'drop', { dataTransfer });
+  dialog = p2.getByRole('dialog', { name: 'Import models' });
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog.getByRole('alert')).toHaveText(`Not imported. Unsafe path "../evil/MLmodel" in the zip: '..' segments are not allowed.`);
+  await snap(p2, 'import-refused');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(p2.getByRole('table', { name: 'Registered models' }).getByRole('row')).toHaveCount(2); // header + iris-classifier
+  await fresh.close();
+});

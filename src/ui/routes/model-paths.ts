@@ -1,0 +1,7 @@
+/** Hash-route paths of registry pages (names are URI-encoded: they may hold spaces, '@', '#', '?'). */
+export const modelPath = (name: string): string => `/models/${encodeURIComponent(name)}`;
+export const versionPath = (name: string, version: string | number): string => `${modelPath(name)}/versions/${encodeURIComponent(String(version))}`;
+export const comparePath = (name: string, a: string, b: string): string => `${modelPath(name)}/compare?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`;
+/** The run page a version's source run links to (the run route belongs to the experiment pages). */
+export const runPath = (experimentId: string, runId: string): string =>
+  `/experiments/${encodeURIComponent(experimentId)}/runs/${encodeURIComponent(runId)}`;
