@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorOf } from '../../test/error-of';
-import { formFor, formValuesFrom, requestFromForm, zerosLike } from './request-form';
+import { formFor, formatsFor, formValuesFrom, requestFromForm, requestInFormat, zerosLike } from './request-form';
 import { curlForRequest, serveCommand, shellQuote } from './serving-snippets';
 import { parseSchema } from './signature';
 
@@ -47,6 +47,26 @@ describe('request form', () => {
     expect(formValuesFrom(unnamed, { inputs: [[1, 2, 3, 4]] })).toEqual({ '': '[[1,2,3,4]]' });
     expect(requestFromForm(unnamed, { '': '[[1,2,3,4]]' })).toEqual({ inputs: [[1, 2, 3, 4]] });
     expect(zerosLike([-1, 2, 2], 'bool')).toEqual([[[false, false], [false, false]]]);
+  });
+});
+
+describe('request formats', () => {
+  it('writes one row of columns in each of MLflow\'s four formats', () => {
+    const form = formFor(parseSchema('[{"type": "double", "name": "x", "required": true}, {"type": "string", "name": "s", "required": true}]'));
+    const values = { x: '1.5', s: 'a' };
+    expect(formatsFor(form)).toEqual(['dataframe_split', 'dataframe_records', 'instances', 'inputs']);
+    expect(requestInFormat(form, values, 'dataframe_split')).toEqual({ dataframe_split: { columns: ['x', 's'], data: [[1.5, 'a']] } });
+    expect(requestInFormat(form, values, 'dataframe_records')).toEqual({ dataframe_records: [{ x: 1.5, s: 'a' }] });
+    expect(requestInFormat(form, values, 'instances')).toEqual({ instances: [{ x: 1.5, s: 'a' }] });
+    expect(requestInFormat(form, values, 'inputs')).toEqual({ inputs: { x: [1.5], s: ['a'] } });
+  });
+
+  it('tensors: inputs, or instances split along the first axis', async () => {
+    const form = formFor(parseSchema('[{"name": "a", "type": "tensor", "tensor-spec": {"dtype": "float32", "shape": [-1, 2]}}, {"name": "b", "type": "tensor", "tensor-spec": {"dtype": "float32", "shape": [-1]}}]'));
+    const values = { a: '[[1,2],[3,4]]', b: '[5,6]' };
+    expect(formatsFor(form)).toEqual(['inputs', 'instances']);
+    expect(requestInFormat(form, values, 'instances')).toEqual({ instances: [{ a: [1, 2], b: 5 }, { a: [3, 4], b: 6 }] });
+    expect((await errorOf(() => requestInFormat(form, { ...values, b: '[5]' }, 'instances'))).message).toMatch(/same first dimension/);
   });
 });
 

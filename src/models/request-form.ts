@@ -6,6 +6,7 @@
  */
 import { invalidParam } from '../core/errors';
 import { colTypeName } from './col-types';
+import type { ScoringFormat } from './scoring';
 import type { ColSpec, Schema, TensorSpec } from './signature';
 import { pyShape } from './nd-array';
 
@@ -170,4 +171,34 @@ export function requestFromForm(form: RequestForm, values: FormValues): Record<s
   const parsed = form.fields.map((f) => parseJson(values[f.key] ?? '', form.named ? `Tensor '${f.label}'` : 'The input tensor'));
   if (!form.named) return { inputs: parsed[0] };
   return { inputs: Object.fromEntries(form.fields.map((f, i) => [f.key, parsed[i]])) };
+}
+
+/** The formats a form's request can be written in: all four for columns; `inputs` and `instances` for tensors. */
+export function formatsFor(form: RequestForm): ScoringFormat[] {
+  return form.kind === 'column' ? ['dataframe_split', 'dataframe_records', 'instances', 'inputs'] : ['inputs', 'instances'];
+}
+
+/**
+ * The form's request in another of MLflow's formats (same data): `dataframe_records`/`instances` as one record per
+ * row, `inputs` as columns (name → values); for tensors, `instances` splits every tensor along its first axis.
+ */
+export function requestInFormat(form: RequestForm, values: FormValues, format: ScoringFormat): Record<string, unknown> {
+  const base = requestFromForm(form, values);
+  if (form.kind === 'column') {
+    const { columns, data } = base.dataframe_split as { columns?: string[]; data: unknown[][] };
+    const row = data[0];
+    if (format === 'dataframe_split') return base;
+    if (!columns) return format === 'inputs' ? { inputs: [row] } : { [format]: [row] };
+    const record = Object.fromEntries(columns.map((c, i) => [c, row[i]]));
+    if (format === 'inputs') return { inputs: Object.fromEntries(columns.map((c, i) => [c, [row[i]]])) };
+    return { [format]: [record] };
+  }
+  if (format === 'inputs') return base;
+  if (format !== 'instances') throw invalidParam(`A tensor-based model takes 'inputs' or 'instances', not '${format}'.`);
+  if (!form.named) return { instances: base.inputs };
+  const tensors = base.inputs as Record<string, unknown>;
+  const lengths = new Set(Object.values(tensors).map((t) => (Array.isArray(t) ? t.length : -1)));
+  if (lengths.size !== 1 || lengths.has(-1)) throw invalidParam("'instances' needs every tensor to have the same first dimension; use 'inputs'.");
+  const n = [...lengths][0];
+  return { instances: Array.from({ length: n }, (_, i) => Object.fromEntries(Object.entries(tensors).map(([k, t]) => [k, (t as unknown[])[i]]))) };
 }

@@ -8,6 +8,7 @@ import { ModelPage } from './routes/ModelPage';
 import { ModelsPage } from './routes/ModelsPage';
 import { ModelVersionPage } from './routes/ModelVersionPage';
 import { NotFoundPage } from './routes/NotFoundPage';
+import { ServePage } from './routes/ServePage';
 import './app.css';
 
 /** Hash routes, so a static host and the service worker's navigation fallback serve every deep link. */
@@ -20,6 +21,8 @@ export function App() {
       <Route path="/models/:name" component={ModelPage} />
       <Route path="/models/:name/versions/:version" component={ModelVersionPage} />
       <Route path="/models/:name/compare" component={CompareVersionsPage} />
+      <Route path="/models/:name/versions/:version/serve" component={ServePage} />
+      <Route path="/serve" component={ServePage} />
       <Route path="*" component={NotFoundPage} />
     </HashRouter>
   );

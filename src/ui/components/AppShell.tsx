@@ -7,7 +7,8 @@ import { Logo } from './Logo';
 export function AppShell(props: RouteSectionProps) {
   const location = useLocation();
   const inExperiments = () => location.pathname === '/' || location.pathname.startsWith('/experiments/');
-  const inModels = () => location.pathname === '/models' || location.pathname.startsWith('/models/');
+  const inServe = () => location.pathname === '/serve' || location.pathname.endsWith('/serve');
+  const inModels = () => !inServe() && (location.pathname === '/models' || location.pathname.startsWith('/models/'));
   return (
     <>
       <a class="skip-link" href="#main" onClick={(e) => {
@@ -29,6 +30,9 @@ export function AppShell(props: RouteSectionProps) {
             </A>
             <A href="/models" class="nav-link" classList={{ active: inModels() }}>
               Models
+            </A>
+            <A href="/serve" class="nav-link" classList={{ active: inServe() }}>
+              Serve
             </A>
           </nav>
           <span class="topbar-note" title="All data stays in this browser's storage">Local · works offline</span>

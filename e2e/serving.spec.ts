@@ -1,0 +1,111 @@
+// The serving page on the built PWA: a model folder logged as run artifacts (through the e2e seed page) served
+// by URI; predictions from the form and from the JSON box in MLflow's formats; errors naming the column; a CSV
+// scored in the worker and downloaded; every .onnx fixture imported through the registry and predicted.
+import { expect, type Page, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+async function snap(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: fileURLToPath(new URL(`./screenshots/${name}.png`, import.meta.url)) });
+}
+
+const COLUMNS = ['sepal_length', 'sepal_width', 'petal_length', 'petal_width'];
+const fixture = (f: string): string => fileURLToPath(new URL(`../test/fixtures/mlflow/model-format/onnx/${f}`, import.meta.url));
+
+/** A finished run with an ONNX model folder under `model/` (column signature and input example). */
+async function seedRun(page: Page, name: string): Promise<string> {
+  await page.goto(`e2e/seed/index.html?run=${encodeURIComponent(name)}&columns=${COLUMNS.join(',')}`);
+  const out = page.locator('#seed-result');
+  await expect(out).toContainText('runId');
+  const result = JSON.parse((await out.textContent())!) as { runId?: string; error?: string };
+  expect(result.error).toBeUndefined();
+  return result.runId!;
+}
+
+const response = (page: Page) => page.getByRole('region', { name: 'Response' });
+const predictions = (page: Page) => page.getByRole('table', { name: 'Predictions' });
+
+async function predict(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Predict', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Predict', exact: true })).toBeEnabled();
+}
+
+test('serves a run\'s model: form, JSON formats, column errors, latency, curl, batch CSV', async ({ page, context }) => {
+  test.setTimeout(120_000);
+  page.on('console', (m) => m.type() === 'error' && console.log('console:', m.text()));
+  page.on('pageerror', (e) => console.log('pageerror:', e.message));
+  const runId = await seedRun(page, 'iris-serving');
+  await page.goto(`/#/serve?uri=${encodeURIComponent(`runs:/${runId}/model`)}`);
+  // The first model of a tab compiles ORT's 14 MB wasm: allow for a loaded machine.
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(`Serve Run ${runId.slice(0, 8)} · model`, { timeout: 30_000 });
+  await expect(page.getByTestId('runtime')).toContainText('onnxruntime-web (wasm)');
+
+  // The form: one field per column, filled from the model's input example.
+  await expect(page.getByLabel(/sepal_length/)).toHaveValue('5.1');
+  await expect(page.getByLabel(/petal_width/)).toHaveValue('0.2');
+  await predict(page);
+  await expect(response(page).getByText(/^200 · /)).toBeVisible();
+  await expect(predictions(page).getByRole('columnheader', { name: 'scores' })).toBeVisible();
+  await expect(page.getByTestId('latency-count')).toHaveText('1');
+  for (let i = 0; i < 4; i++) await predict(page);
+  await expect(page.getByTestId('latency-count')).toHaveText('5');
+  await expect(page.getByTestId('latency-p50')).not.toHaveText('');
+  await snap(page, 'serve-form');
+
+  // A value that isn't a number: the error names the column.
+  await page.getByLabel(/sepal_width/).fill('wide');
+  await predict(page);
+  await expect(response(page).getByRole('alert')).toContainText("Column 'sepal_width' (double): 'wide' is not a number.");
+  await page.getByLabel(/sepal_width/).fill('3.0');
+
+  // The JSON box: the same values as dataframe_split, then as inputs; curl follows the request.
+  await page.getByRole('tab', { name: 'JSON' }).click();
+  await page.getByRole('button', { name: 'dataframe_split' }).click();
+  await expect(page.getByLabel('Request body (JSON)')).toHaveValue(/"dataframe_split"/);
+  await predict(page);
+  await expect(predictions(page).getByRole('cell').first()).toBeVisible();
+  await page.getByRole('button', { name: 'inputs', exact: true }).click();
+  await predict(page);
+  await expect(response(page).getByText(/^200 · /)).toBeVisible();
+  const curl = page.locator('.copy-text').nth(1);
+  await expect(curl).toHaveText(
+    `curl -X POST http://127.0.0.1:5000/invocations -H 'Content-Type: application/json' -d '{"inputs":{"sepal_length":[5.1],"sepal_width":[3],"petal_length":[1.4],"petal_width":[0.2]}}'`);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByRole('button', { name: /Copy 2\. Copy as curl/ }).click();
+  await expect(page.getByRole('button', { name: /Copy 2\. Copy as curl/ })).toHaveText('Copied');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^curl -X POST http:\/\/127\.0\.0\.1:5000\/invocations /);
+
+  // A missing column, from the JSON box: MLflow's schema message names it.
+  await page.getByLabel('Request body (JSON)').fill(JSON.stringify({ dataframe_split: { columns: COLUMNS.slice(0, 3), data: [[5.1, 3.5, 1.4]] } }));
+  await predict(page);
+  await expect(response(page).getByRole('alert')).toContainText("Model is missing inputs ['petal_width']");
+  await expect(response(page).getByRole('alert')).toContainText('INVALID_PARAMETER_VALUE');
+  await snap(page, 'serve-json-error');
+  await page.getByRole('button', { name: 'dataframe_records' }).click();
+  await predict(page);
+  await snap(page, 'serve-json');
+
+  // Batch scoring: 20,000 rows through the worker, predictions downloaded.
+  const rows = Array.from({ length: 20_000 }, (_, i) => `id-${i},${(4 + (i % 40) / 10).toFixed(1)},3.1,${(1 + (i % 50) / 10).toFixed(1)},0.${i % 10}`);
+  await page.getByLabel('CSV file to score').setInputFiles({
+    name: 'flowers.csv', mimeType: 'text/csv', buffer: Buffer.from(['id', ...COLUMNS].join(',') + '\n' + rows.join('\n') + '\n'),
+  });
+  await expect(page.getByRole('status').filter({ hasText: 'Scored' })).toContainText('Scored 20,000 rows of flowers.csv', { timeout: 60_000 });
+  await expect(page.getByRole('table', { name: 'Batch predictions preview' }).getByRole('columnheader', { name: 'scores[2]' })).toBeVisible();
+  await snap(page, 'serve-batch');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download predictions CSV' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('flowers-predictions.csv');
+  const lines = readFileSync(await file.path()).toString('utf8').trimEnd().split('\n');
+  expect(lines.length).toBe(20_001);
+  expect(lines[0]).toBe('id,sepal_length,sepal_width,petal_length,petal_width,scores[0],scores[1],scores[2]');
+  expect(lines[1]).toMatch(/^id-0,4\.0,3\.1,1\.0,0\.0,[\d.e-]+,[\d.e-]+,[\d.e-]+$/);
+
+  // A bad cell: the error names the line and the column.
+  await page.getByLabel('CSV file to score').setInputFiles({
+    name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(`${COLUMNS.join(',')}\n5.1,3.5,1.4,0.2\n5.1,3.5,n/a,0.2\n`),
+  });
+  await expect(page.getByRole('region', { name: 'Batch scoring' }).getByRole('alert'))
+    .toContainText("Line 3, column 'petal_length': 'n/a' is not a number (the signature says double).");
+});
