@@ -7,4 +7,5 @@ import type { Suite } from './measure';
 
 export const suites: Record<string, () => Promise<{ default: Suite }>> = {
   tracking: () => import('./suites/tracking.bench'),
+  models: () => import('./suites/models.bench'),
 };

@@ -161,3 +161,33 @@ test('register → alias → Production (archive existing) → export → clear 
   await expect(p2.getByRole('table', { name: 'Registered models' }).getByRole('row')).toHaveCount(2); // header + iris-classifier
   await fresh.close();
 });
+
+test('model names with spaces and symbols work in links and after a reload; deleting asks first', async ({ page }) => {
+  await page.goto('/#/models');
+  await page.getByRole('button', { name: 'Import', exact: true }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Import models' });
+  await dialog.getByLabel('Bundle, model folder zip, or ONNX file').setInputFiles(ONNX_FIXTURE);
+  await dialog.getByLabel(/Model name/).fill('iris #1 (v2) @eu');
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await dialog.getByRole('link', { name: 'iris #1 (v2) @eu' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('iris #1 (v2) @eu');
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('iris #1 (v2) @eu');
+  await page.getByRole('link', { name: 'Version 1' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Version 1');
+  await expect(page.getByRole('table', { name: 'Signature inputs' }).getByRole('cell', { name: 'float_input' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('iris #1 (v2) @eu');
+
+  await page.getByRole('button', { name: 'Delete' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Delete version 1?' });
+  await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await confirm.getByRole('button', { name: 'Delete version' }).click();
+  await expect(page.getByRole('heading', { name: 'No versions yet' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('dialog', { name: /Delete iris/ }).getByRole('button', { name: 'Delete model' }).click();
+  await expect(page.getByRole('heading', { name: 'No models yet' })).toBeVisible();
+  await page.goto('/#/models/nope');
+  await expect(page.getByRole('heading', { name: 'Model not found' })).toBeVisible();
+});

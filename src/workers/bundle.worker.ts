@@ -52,7 +52,7 @@ const api = {
     file: Blob, fileName: string, opts: { name?: string; dbName?: string } = {}, onProgress?: Progress,
   ): Promise<ImportResult> {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const restored = restoreBundle(bytes, { fileName, name: opts.name || undefined, onProgress });
+    const restored = restoreBundle(bytes, { fileName, name: opts.name || undefined, onProgress, source: file });
     const summary = await registry(opts.dbName).importRegisteredModels(restored.models);
     return { kind: restored.kind, summary, warnings: restored.warnings };
   },

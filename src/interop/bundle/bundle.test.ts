@@ -58,7 +58,8 @@ describe('bundle export and import', () => {
     expect(method('models/churn/version-2/MLmodel')).toBeUndefined(); // deleted versions are not exported
     expect(dir.some((e) => e.name === 'models/café-eu/version-1/MLmodel')).toBe(true);
 
-    const restored = restoreBundle(zip, { fileName: 'registry.zip' });
+    const restored = restoreBundle(zip, { fileName: 'registry.zip', source: new Blob([zip]) });
+    expect(restored.models[1].versions[1].files.find((f) => f.path === 'model.onnx')!.data).toBeInstanceOf(Blob); // a slice, not a copy
     expect(restored.kind).toBe('bundle');
     const dst = makeRegistry();
     const summary = await dst.registry.importRegisteredModels(restored.models);

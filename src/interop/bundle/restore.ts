@@ -6,6 +6,7 @@
  */
 import { invalidParam } from '../../core/errors';
 import { parseMlModel } from '../../models/mlmodel';
+import { ONNX_MODEL_FILE } from '../../models/environment';
 import { onnxModelFolder } from '../../models/model-folder';
 import { validateImport, type ImportedFile, type ImportedRegisteredModel } from '../../registry';
 import { DEFAULT_LIMITS, formatBytes, type BundleLimits } from './limits';
@@ -22,6 +23,11 @@ export interface RestoreOptions {
   name?: string;
   limits?: Partial<BundleLimits>;
   onProgress?: Progress;
+  /**
+   * The upload the bytes came from. Stored (uncompressed) entries then become slices of it, not copies: a
+   * 100 MB weights file is checked in memory but written to IndexedDB straight from the file.
+   */
+  source?: Blob;
 }
 
 export interface RestoredBundle {
@@ -48,11 +54,15 @@ function restoreZip(zip: Uint8Array, opts: RestoreOptions, limits: BundleLimits)
   const manifest = entries.get(MANIFEST);
   const plan = manifest ? bundlePlan(zip, manifest, entries, limits) : folderPlan(entries, opts);
   validateImport(plan.map((p) => p.model)); // names, stages, tags, aliases: before inflating anything
-  const files = inflateEntries(zip, new Map([...entries].filter(([p]) => p !== MANIFEST)), opts.onProgress);
+  const inflated = inflateEntries(zip, new Map([...entries].filter(([p]) => p !== MANIFEST)), opts.onProgress);
+  const files = new Map<string, Uint8Array | Blob>(inflated);
+  if (opts.source) {
+    for (const [path, e] of entries) if (e.method === 0 && files.has(path)) files.set(path, opts.source.slice(e.dataOffset, e.dataOffset + e.size));
+  }
   for (const { model, folders } of plan) {
     model.versions.forEach((v, i) => {
       v.files = filesUnder(files, folders[i]);
-      const mlmodel = parseMlModelFile(files.get(join(folders[i], MLMODEL))!, join(folders[i], MLMODEL));
+      const mlmodel = parseMlModelFile(inflated.get(join(folders[i], MLMODEL))!, join(folders[i], MLMODEL));
       if (!manifest && typeof mlmodel.run_id === 'string') v.runId = mlmodel.run_id;
     });
   }
@@ -61,7 +71,7 @@ function restoreZip(zip: Uint8Array, opts: RestoreOptions, limits: BundleLimits)
 
 const join = (folder: string, file: string): string => (folder ? `${folder}/${file}` : file);
 
-function filesUnder(files: Map<string, Uint8Array>, folder: string): ImportedFile[] {
+function filesUnder(files: Map<string, Uint8Array | Blob>, folder: string): ImportedFile[] {
   const prefix = folder ? folder + '/' : '';
   return [...files].filter(([p]) => p.startsWith(prefix)).map(([p, data]) => ({ path: p.slice(prefix.length), data }));
 }
@@ -157,7 +167,10 @@ function restoreOnnx(bytes: Uint8Array, opts: RestoreOptions, limits: BundleLimi
   const { files } = onnxModelFolder(bytes, { signature: signatureFromGraph(io) });
   const model: ImportedRegisteredModel = {
     name: opts.name ?? defaultModelName(opts.fileName), tags: [], aliases: {},
-    versions: [{ source: `upload:${opts.fileName}`, tags: [], files: Object.entries(files).map(([path, data]) => ({ path, data })) }],
+    versions: [{
+      source: `upload:${opts.fileName}`, tags: [],
+      files: Object.entries(files).map(([path, data]) => ({ path, data: path === ONNX_MODEL_FILE && opts.source ? opts.source : data })),
+    }],
   };
   validateImport([model]);
   opts.onProgress?.(bytes.length, bytes.length);

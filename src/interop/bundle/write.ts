@@ -4,7 +4,8 @@
  * deflated; everything else (weights: .onnx, .bin, …) is stored, which is 15× faster here (PLATFORM.md §8)
  * and costs little since weights barely compress. Streamed with fflate, so a file is never copied twice.
  */
-import { strToU8, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+import { strToU8, Zip, ZipDeflate, type ZipInputFile } from 'fflate';
+import { crc32 } from './crc32';
 import type { ExportedModel } from '../../registry';
 import { buildManifest, folderNames, MANIFEST } from './manifest';
 import type { Progress } from './unzip';
@@ -35,11 +36,19 @@ export async function writeBundle(models: readonly ExportedModel[], opts: WriteB
     if (err) failure = err;
     else chunks.push(chunk);
   });
-  const add = (path: string, data: Uint8Array): void => {
-    const entry = isTextEntry(path) ? new ZipDeflate(path, { level: 6 }) : new ZipPassThrough(path);
-    entry.mtime = Math.max(now, ZIP_EPOCH);
+  const mtime = Math.max(now, ZIP_EPOCH);
+  const add = (path: string, data: Uint8Array<ArrayBuffer>): void => {
+    if (isTextEntry(path)) {
+      const entry = new ZipDeflate(path, { level: 6 });
+      entry.mtime = mtime;
+      zip.add(entry);
+      entry.push(data, true);
+      return;
+    }
+    // Stored: fflate's ZipPassThrough would CRC the bytes with its byte-at-a-time table; ours is faster.
+    const entry: ZipInputFile = { filename: path, size: data.length, crc: crc32(data), compression: 0, mtime };
     zip.add(entry);
-    entry.push(data, true);
+    entry.ondata!(null, data, true);
   };
   add(MANIFEST, strToU8(JSON.stringify(manifest, null, 2) + '\n'));
   let done = 0;

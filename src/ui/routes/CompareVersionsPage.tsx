@@ -7,11 +7,12 @@ import { Time } from '../components/Time';
 import { createDocumentTitle } from '../primitives/create-document-title';
 import { loadMlModel } from '../primitives/create-model-signature';
 import { registry } from '../registry';
-import { modelPath } from './model-paths';
+import { decodeParam, modelPath } from './model-paths';
 
 /** `#/models/:name/compare?a=1&b=3`: two versions' metadata side by side and the diff of their signatures. */
 export function CompareVersionsPage() {
-  const params = useParams<{ name: string }>();
+  const raw = useParams<{ name: string }>();
+  const params = { get name() { return decodeParam(raw.name); } };
   const [query] = useSearchParams<{ a?: string; b?: string }>();
   createDocumentTitle(() => `Compare ${params.name} v${query.a} and v${query.b}`);
   const [data] = createResource(
@@ -41,8 +42,8 @@ export function CompareVersionsPage() {
                     <caption class="visually-hidden">Version details</caption>
                     <thead><tr><th scope="col">Field</th><th scope="col">{label(d().va)}</th><th scope="col">{label(d().vb)}</th></tr></thead>
                     <tbody>
-                      <Row field="Stage" a={<StageBadge stage={d().va.currentStage} />} b={<StageBadge stage={d().vb.currentStage} />} />
-                      <Row field="Aliases" a={<Aliases v={d().va} />} b={<Aliases v={d().vb} />} />
+                      <Row field="Stage" a={<StageBadge stage={d().va.currentStage} />} b={<StageBadge stage={d().vb.currentStage} />} differs={d().va.currentStage !== d().vb.currentStage} />
+                      <Row field="Aliases" a={<Aliases v={d().va} />} b={<Aliases v={d().vb} />} differs={d().va.aliases.join() !== d().vb.aliases.join()} />
                       <Row field="Registered" a={<Time ms={d().va.creationTimestamp} />} b={<Time ms={d().vb.creationTimestamp} />} />
                       <Row field="Source run" a={d().va.runId || '—'} b={d().vb.runId || '—'} differs={d().va.runId !== d().vb.runId} mono />
                       <Row field="Source" a={d().va.source} b={d().vb.source} differs={d().va.source !== d().vb.source} mono />

@@ -13,12 +13,13 @@ import { createDocumentTitle } from '../primitives/create-document-title';
 import { createLiveQuery } from '../primitives/create-live-query';
 import { registry } from '../registry';
 import { versionsOf } from '../registry-queries';
-import { comparePath, modelPath, versionPath } from './model-paths';
+import { comparePath, decodeParam, modelPath, versionPath } from './model-paths';
 import { RegistryNotFound } from './RegistryNotFound';
 
 /** `#/models/:name`: the model's description, tags and aliases, and its versions (pick two to compare). */
 export function ModelPage() {
-  const params = useParams<{ name: string }>();
+  const raw = useParams<{ name: string }>();
+  const params = { get name() { return decodeParam(raw.name); } };
   const model = createLiveQuery(() => params.name, (name) => registry.getRegisteredModel(name));
   createDocumentTitle(() => (model() ? model()!.name : model.error() ? 'Model not found' : 'Model'));
   return (
@@ -64,7 +65,7 @@ function ModelDetails(props: { model: RegisteredModel }) {
       </div>
 
       <div class="columns">
-        <section class="column-main" aria-labelledby="versions-heading">
+        <div class="column-main"><section aria-labelledby="versions-heading">
           <div class="section-header">
             <h2 id="versions-heading">Versions</h2>
             <span class="muted count">{versions()?.items.length ?? ''}</span>
@@ -80,7 +81,7 @@ function ModelDetails(props: { model: RegisteredModel }) {
           }>
             <VersionsTable name={name()} versions={versions()!.items} selected={selected()} onToggle={toggle} />
           </Show>
-        </section>
+        </section></div>
         <aside class="column-side">
           <section class="side-panel" aria-labelledby="description-heading">
             <h2 id="description-heading">Description</h2>

@@ -18,12 +18,13 @@ import { createLiveQuery } from '../primitives/create-live-query';
 import { createModelSignature } from '../primitives/create-model-signature';
 import { registry } from '../registry';
 import { versionsOf } from '../registry-queries';
-import { modelPath, runPath, servePath } from './model-paths';
+import { decodeParam, modelPath, runPath, servePath } from './model-paths';
 import { RegistryNotFound } from './RegistryNotFound';
 
 /** `#/models/:name/versions/:version`: one version — stage, aliases, source run, signature, files, tags. */
 export function ModelVersionPage() {
-  const params = useParams<{ name: string; version: string }>();
+  const raw = useParams<{ name: string; version: string }>();
+  const params = { get name() { return decodeParam(raw.name); }, get version() { return decodeParam(raw.version); } };
   const version = createLiveQuery(() => [params.name, params.version] as const, ([n, v]) => registry.getModelVersion(n, v));
   createDocumentTitle(() => (version() ? `${version()!.name} v${version()!.version}` : version.error() ? 'Version not found' : 'Model version'));
   return (

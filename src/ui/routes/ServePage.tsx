@@ -3,6 +3,7 @@ import { createResource, Match, Switch } from 'solid-js';
 import { isMlflowError } from '../../core/errors';
 import { createDocumentTitle } from '../primitives/create-document-title';
 import { registry } from '../registry';
+import { decodeParam } from './model-paths';
 import { registryModelSource } from '../serving/model-source';
 import { ModelServer } from '../serving/ModelServer';
 import { ServeLanding } from '../serving/ServeLanding';
@@ -18,7 +19,9 @@ const source = registryModelSource(registry);
 export function ServePage() {
   const [search] = useSearchParams<{ uri?: string }>();
   const params = useParams<{ name?: string; version?: string }>();
-  const uri = () => (params.name && params.version ? `models:/${params.name}/${params.version}` : search.uri?.trim() || undefined);
+  const uri = () => (params.name && params.version
+    ? `models:/${decodeParam(params.name)}/${decodeParam(params.version)}`
+    : search.uri?.trim() || undefined);
   const [model] = createResource(uri, async (u) => openModel(await source.resolve(u)));
   createDocumentTitle(() => (uri() ? `Serve ${model()?.model.title ?? uri()}` : 'Serve a model'));
   const failure = (): { code?: string; message: string } | undefined => {

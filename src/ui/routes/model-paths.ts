@@ -7,3 +7,12 @@ export const runPath = (experimentId: string, runId: string): string =>
   `/experiments/${encodeURIComponent(experimentId)}/runs/${encodeURIComponent(runId)}`;
 /** The serving page for a model URI (`models:/name/3`, `models:/name@alias`, `runs:/<id>/model`). */
 export const servePath = (uri: string): string => `/serve?uri=${encodeURIComponent(uri)}`;
+
+/** A route param as written in the link: the router hands them over still percent-encoded. */
+export function decodeParam(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s; // a hand-typed '%' that is not an escape
+  }
+}

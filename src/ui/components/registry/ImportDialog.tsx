@@ -5,6 +5,7 @@ import { importBundle, type ImportResult } from '../../../workers/bundle-client'
 import { errorMessage } from '../../download';
 import { Dialog } from '../Dialog';
 import { ProgressBar } from '../ProgressBar';
+import { formatBytes } from '../../../interop/bundle/limits';
 
 /**
  * "Import models": a Flowpad bundle (.zip with manifest.json), a zipped MLflow model folder, or a bare .onnx.
@@ -51,10 +52,18 @@ export function ImportDialog(props: { file?: File; onClose: () => void }) {
         <Match when={true}>
           <form class="form" onSubmit={submit} novalidate>
             <div class="field">
-              <label for={ids.file}>Bundle, model folder zip, or ONNX file</label>
-              <input ref={input} id={ids.file} type="file" accept=".zip,.onnx,application/zip"
-                onChange={(e) => pick(e.currentTarget.files?.[0])} aria-describedby={error() ? ids.error : undefined} />
-              <Show when={file()}>{(f) => <p class="field-hint">{f().name}</p>}</Show>
+              <span class="field-label">File</span>
+              <div class="file-pick">
+                <input ref={input} id={ids.file} class="visually-hidden" type="file" accept=".zip,.onnx,application/zip"
+                  onChange={(e) => pick(e.currentTarget.files?.[0])} aria-describedby={error() ? ids.error : undefined} />
+                <label for={ids.file} class="button button-small">
+                  <span class="visually-hidden">Bundle, model folder zip, or ONNX file</span>
+                  <span aria-hidden="true">{file() ? 'Choose another…' : 'Choose file…'}</span>
+                </label>
+                <Show when={file()} fallback={<span class="muted small">A bundle (.zip with manifest.json), a zipped MLflow model folder, or an .onnx file</span>}>
+                  {(f) => <span class="file-name"><span class="mono">{f().name}</span> <span class="muted">{formatBytes(f().size)}</span></span>}
+                </Show>
+              </div>
             </div>
             <div class="field">
               <label for={ids.name}>Model name <span class="muted">(for a model folder or .onnx; bundles name their own)</span></label>
