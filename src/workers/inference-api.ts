@@ -9,6 +9,8 @@ import { getSignature, parseMlModel } from '../models/mlmodel';
 import { MLMODEL_FILE, type ModelFiles } from '../models/model-folder';
 import { scoreCsv, type BatchOptions, type BatchProgress, type BatchResult } from '../models/batch-scoring';
 import { scoreRequest, type ScoringResult } from '../models/predict';
+import { scoreTensors } from '../models/predict-tensors';
+import type { TensorMap } from '../models/tensor';
 import { signatureFromModelIO, type ModelSignature } from '../models/signature';
 import type { ModelIO } from '../models/tensor';
 import { makeLatencyRecorder, type LatencyRecorder, type LatencyStats } from './latency';
@@ -143,6 +145,17 @@ export function makeInferenceApi(runtime: RuntimeOptions = {}) {
       return res;
     },
 
+    /**
+     * Scores typed tensors (`{name: {dtype, shape, data}}`, checked against the signature like an `inputs`
+     * request) and returns the tensor outputs typed: no JSON on either side. Counted in the session's latency.
+     */
+    async predictTensors(versionKey: string, feeds: TensorMap): Promise<TensorMap> {
+      const e = await get(versionKey);
+      const t0 = now();
+      const out = await scoreTensors(e.flavor, e.model, feeds, e.info.signature);
+      e.latency.record(now() - t0);
+      return out;
+    },
     /**
      * Scores every row of a CSV file in chunks (see models/batch-scoring.ts); `onProgress` hears after each
      * chunk. Not counted in the session's latency.

@@ -7,6 +7,8 @@ import { installErrorHandler } from './error-handler';
 import type { BatchJobOptions, InferenceApi, ModelInfo, ModelSource } from './inference-api';
 import type { BatchProgress, BatchResult } from '../models/batch-scoring';
 import type { ScoringResult } from '../models/predict';
+import type { TensorMap } from '../models/tensor';
+import { tensorBuffers } from './tensor-buffers';
 import type { LatencyStats } from './latency';
 
 export type { BatchJobOptions, InferenceApi, ModelInfo, ModelSource } from './inference-api';
@@ -21,6 +23,11 @@ export interface InferenceClient {
   loadModel(versionKey: string, source: ModelSource, opts?: { transfer?: boolean }): Promise<ModelInfo>;
   /** `{predictions, warnings}` for an MLflow scoring request (object or JSON text). */
   predict(versionKey: string, request: unknown): Promise<ScoringResult>;
+  /**
+   * Scores typed tensors and returns typed outputs (see models/predict-tensors.ts). With `transfer`, the feeds'
+   * buffers move to the worker (no copy; unusable here afterwards).
+   */
+  predictTensors(versionKey: string, feeds: TensorMap, opts?: { transfer?: boolean }): Promise<TensorMap>;
   /** The cached model's info; RESOURCE_DOES_NOT_EXIST when this worker has not loaded `versionKey`. */
   getModel(versionKey: string): Promise<ModelInfo>;
   /** Scores a CSV file in the worker, chunk by chunk; `onProgress` is called after each chunk. */
@@ -48,6 +55,7 @@ export function createInferenceClient(): InferenceClient {
     loadModel: (key, source, opts) => remote.loadModel(key, opts?.transfer ? Comlink.transfer(source, buffersOf(source)) : source),
     predict: (key, request) => remote.predict(key, request),
     getModel: (key) => remote.getModel(key),
+    predictTensors: (key, feeds, opts) => remote.predictTensors(key, opts?.transfer ? Comlink.transfer(feeds, tensorBuffers(feeds)) : feeds),
     scoreCsv: (key, file, opts, onProgress) => remote.scoreCsv(key, file, opts, onProgress ? Comlink.proxy(onProgress) : undefined),
     cancelBatch: (jobId) => remote.cancelBatch(jobId),
     latency: (key) => remote.latency(key),
