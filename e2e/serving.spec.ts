@@ -109,3 +109,65 @@ test('serves a run\'s model: form, JSON formats, column errors, latency, curl, b
   await expect(page.getByRole('region', { name: 'Batch scoring' }).getByRole('alert'))
     .toContainText("Line 3, column 'petal_length': 'n/a' is not a number (the signature says double).");
 });
+
+/** Imports a bare .onnx file through the registry's Import dialog as model `name` (version 1). */
+async function importOnnx(page: Page, file: string, name: string): Promise<void> {
+  await page.goto('/#/models');
+  await page.getByRole('button', { name: 'Import', exact: true }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Import models' });
+  await dialog.getByLabel('Bundle, model folder zip, or ONNX file').setInputFiles(fixture(file));
+  await dialog.getByLabel(/Model name/).fill(name);
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog.getByRole('status')).toHaveText('Imported 1 model.');
+  await dialog.getByRole('button', { name: 'Done' }).click();
+}
+
+test('every .onnx fixture imported through the registry predicts; ZipMap is explained and labels still come back', async ({ page }) => {
+  test.setTimeout(180_000);
+  for (const [file, name] of [
+    ['tf_model_multiple_inputs_float32.onnx', 'tf-mult-f32'], ['tf_model_multiple_inputs_float64.onnx', 'tf-mult-f64'], ['sklearn_model.onnx', 'iris-sklearn'],
+  ]) await importOnnx(page, file, name);
+
+  // Two named tensors of shape (10,): the form has a JSON array for each; the product comes back.
+  for (const [name, dtype] of [['tf-mult-f32', 'float32'], ['tf-mult-f64', 'float64']]) {
+    await page.goto(`/#/serve?uri=${encodeURIComponent(`models:/${name}/1`)}`);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(`Serve ${name} · version 1`, { timeout: 30_000 });
+    await expect(page.getByText(`${dtype} (10,)`).first()).toBeVisible();
+    await page.getByLabel(/first_input:0/).fill(JSON.stringify([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]));
+    await page.getByLabel(/second_input:0/).fill(JSON.stringify(Array(10).fill(2)));
+    await predict(page);
+    await expect(predictions(page).getByRole('columnheader', { name: 'output:0' })).toBeVisible();
+    await expect(predictions(page).getByRole('row')).toHaveCount(11);
+    await expect(predictions(page).getByRole('row').nth(10)).toContainText('18');
+    if (dtype === 'float32') await snap(page, 'serve-tensor-form');
+    // A tensor of the wrong length: the error names it.
+    await page.getByLabel(/second_input:0/).fill('[1, 2, 3]');
+    await predict(page);
+    await expect(response(page).getByRole('alert')).toContainText("Input 'second_input:0'");
+  }
+
+  // sklearn's classifier with ZipMap: the note explains what is left out and how to fix it; labels still work,
+  // here through an alias, from the version page's Serve button.
+  await page.goto('/#/models/iris-sklearn/versions/1');
+  await page.getByLabel('New alias').fill('champion');
+  await page.getByRole('button', { name: 'Add alias' }).click();
+  await expect(page.getByRole('list').getByText('@champion')).toBeVisible();
+  await page.getByRole('link', { name: 'Serve', exact: true }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Serve iris-sklearn · version 1', { timeout: 30_000 });
+  await page.goto(`/#/serve?uri=${encodeURIComponent('models:/iris-sklearn@champion')}`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Serve iris-sklearn · version 1');
+  await expect(page.getByText('@champion').first()).toBeVisible();
+  const note = page.getByRole('note');
+  await expect(note).toContainText("Output 'output_probability' is not a tensor");
+  await expect(note).toContainText(`options={"zipmap": False}`);
+  await page.getByRole('tab', { name: 'JSON' }).click();
+  await page.getByLabel('Request body (JSON)').fill('{"inputs": {"float_input": [[5.1, 3.5, 1.4, 0.2], [6.7, 3.0, 5.2, 2.3]]}}');
+  await predict(page);
+  await expect(predictions(page).getByRole('columnheader', { name: 'output_label' })).toBeVisible();
+  await expect(predictions(page).getByRole('row').nth(1)).toContainText('0');
+  await expect(predictions(page).getByRole('row').nth(2)).toContainText('2');
+  await page.getByRole('tab', { name: 'JSON', exact: true }).last().click();
+  await expect(page.getByLabel('Predictions JSON')).toHaveText(/"output_label": \[\s*0,\s*2\s*\]/);
+  await page.getByRole('tab', { name: 'Table' }).click();
+  await snap(page, 'serve-zipmap');
+});

@@ -10,7 +10,7 @@ import { modelPath, versionPath } from '../routes/model-paths';
 import type { LatencyStats } from '../../workers/latency';
 import { BatchScoring } from './BatchScoring';
 import { RequestPanel, type RequestTab } from './RequestPanel';
-import { ResponseView, type Outcome } from './ResponseView';
+import { dataframeRows, ResponseView, type Outcome } from './ResponseView';
 import { LatencyPanel, ModelNotes, PythonPanel, runtimeLine } from './ServingSide';
 import { inference, pageLatency, type ServingModel } from './session';
 
@@ -71,7 +71,8 @@ export function ModelServer(props: { serving: ServingModel }) {
       const res = await inference().predict(key, b.request);
       const ms = performance.now() - t0;
       pageLatency(key).record(ms);
-      setOutcome({ kind: 'ok', predictions: res.predictions, warnings: res.warnings.filter((w) => !s.info.notes.includes(w)), ms });
+      const warnings = res.warnings.filter((w) => !s.info.notes.includes(w));
+      setOutcome({ kind: 'ok', predictions: res.predictions, warnings, ms, inputRows: dataframeRows(b.request) });
     } catch (e) {
       const err = e as { code?: string; message?: string };
       setOutcome({ kind: 'error', code: err.code ?? 'INTERNAL_ERROR', message: err.message ?? String(e) });

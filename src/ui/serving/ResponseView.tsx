@@ -2,7 +2,7 @@ import { createSignal, For, Match, Show, Switch } from 'solid-js';
 
 /** What the last Predict gave: MLflow's answer body and warnings, or its error. `ms` is timed from the page. */
 export type Outcome =
-  | { kind: 'ok'; predictions: unknown; warnings: string[]; ms: number }
+  | { kind: 'ok'; predictions: unknown; warnings: string[]; ms: number; /** rows of a DataFrame request */ inputRows?: number }
   | { kind: 'error'; code: string; message: string };
 
 const ROWS_SHOWN = 200;
@@ -29,6 +29,23 @@ export function cellText(v: unknown): string {
   if (v === undefined) return '';
   if (typeof v === 'string') return v;
   return JSON.stringify(v, (_, x) => (typeof x === 'number' && !Number.isInteger(x) ? Number(x.toPrecision(6)) : x));
+}
+
+/** Rows of a DataFrame request (`dataframe_split`/`dataframe_records`), from its object or JSON text. */
+export function dataframeRows(request: unknown): number | undefined {
+  let r = request;
+  if (typeof r === 'string') {
+    if (r.length > 100_000) return undefined;
+    try {
+      r = JSON.parse(r);
+    } catch {
+      return undefined;
+    }
+  }
+  if (!isObj(r)) return undefined;
+  const split = r.dataframe_split;
+  if (isObj(split) && Array.isArray(split.data)) return split.data.length;
+  return Array.isArray(r.dataframe_records) ? r.dataframe_records.length : undefined;
 }
 
 /** The answer to the last request: a table where predictions have rows, JSON always one click away. */
@@ -65,6 +82,12 @@ export function ResponseView(props: { outcome?: Outcome; busy: boolean }) {
             {(o) => (
               <>
                 <For each={o().warnings}>{(w) => <p class="banner banner-warning small response-warning">{w}</p>}</For>
+                <Show when={o().inputRows && Array.isArray(o().predictions) && (o().predictions as unknown[]).length > o().inputRows!}>
+                  <p class="muted small">
+                    {o().inputRows} input row{o().inputRows === 1 ? '' : 's'} gave {(o().predictions as unknown[]).length} rows: for a DataFrame request MLflow's ONNX
+                    model flattens each output into one column (<code>reshape(-1)</code>). Send <code>inputs</code> to get one list per row.
+                  </p>
+                </Show>
                 <Show when={table() && view() === 'table'} fallback={
                   <pre class="json-view mono" aria-label="Predictions JSON">{JSON.stringify({ predictions: o().predictions }, null, 2)}</pre>
                 }>
