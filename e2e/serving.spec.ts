@@ -5,7 +5,10 @@ import { expect, type Page, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-async function snap(page: Page, name: string): Promise<void> {
+/** A 1280×800 screenshot, scrolled to the top of the page (or of `region`). */
+async function snap(page: Page, name: string, region?: string): Promise<void> {
+  if (region) await page.getByRole('region', { name: region }).evaluate((e) => e.scrollIntoView({ block: 'start' }));
+  else await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: fileURLToPath(new URL(`./screenshots/${name}.png`, import.meta.url)) });
 }
 
@@ -92,7 +95,7 @@ test('serves a run\'s model: form, JSON formats, column errors, latency, curl, b
   });
   await expect(page.getByRole('status').filter({ hasText: 'Scored' })).toContainText('Scored 20,000 rows of flowers.csv', { timeout: 60_000 });
   await expect(page.getByRole('table', { name: 'Batch predictions preview' }).getByRole('columnheader', { name: 'scores[2]' })).toBeVisible();
-  await snap(page, 'serve-batch');
+  await snap(page, 'serve-batch', 'Batch scoring');
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download predictions CSV' }).click();
   const file = await download;
@@ -128,6 +131,12 @@ test('every .onnx fixture imported through the registry predicts; ZipMap is expl
     ['tf_model_multiple_inputs_float32.onnx', 'tf-mult-f32'], ['tf_model_multiple_inputs_float64.onnx', 'tf-mult-f64'], ['sklearn_model.onnx', 'iris-sklearn'],
   ]) await importOnnx(page, file, name);
 
+  // The picker lists registered models; a version link opens its serving page.
+  await page.goto('/#/serve');
+  const picker = page.getByRole('table', { name: 'Models to serve' });
+  await expect(picker.getByRole('row')).toHaveCount(4);
+  await snap(page, 'serve-landing');
+
   // Two named tensors of shape (10,): the form has a JSON array for each; the product comes back.
   for (const [name, dtype] of [['tf-mult-f32', 'float32'], ['tf-mult-f64', 'float64']]) {
     await page.goto(`/#/serve?uri=${encodeURIComponent(`models:/${name}/1`)}`);
@@ -152,7 +161,7 @@ test('every .onnx fixture imported through the registry predicts; ZipMap is expl
   await page.getByLabel('New alias').fill('champion');
   await page.getByRole('button', { name: 'Add alias' }).click();
   await expect(page.getByRole('list').getByText('@champion')).toBeVisible();
-  await page.getByRole('link', { name: 'Serve', exact: true }).first().click();
+  await page.getByRole('main').getByRole('link', { name: 'Serve', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Serve iris-sklearn · version 1', { timeout: 30_000 });
   await page.goto(`/#/serve?uri=${encodeURIComponent('models:/iris-sklearn@champion')}`);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Serve iris-sklearn · version 1');

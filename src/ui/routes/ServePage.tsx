@@ -44,7 +44,8 @@ export function ServePage() {
           </section>
         )}
       </Match>
-      <Match when={model()}>{(m) => <ModelServer serving={m()} />}</Match>
+      {/* keyed: another URI is another model, with its own form, outcome and latency */}
+      <Match when={model()} keyed>{(m) => <ModelServer serving={m} />}</Match>
     </Switch>
   );
 }

@@ -18,7 +18,7 @@ let jobs = 0;
  * Batch scoring: a CSV file goes to the inference worker as a Blob and is read, scored and written there in
  * chunks, so this page only hears progress; the predictions CSV comes back as a Blob to download.
  */
-export function BatchScoring(props: { versionKey: string; fileStem: string; columns: string[]; template?: string[][] }) {
+export function BatchScoring(props: { versionKey: string; fileStem: string; columns: string[]; template?: string[][]; hint?: string }) {
   const [job, setJob] = createSignal<Job>({ state: 'idle' });
   const [includeInputs, setIncludeInputs] = createSignal(true);
   let input!: HTMLInputElement;
@@ -61,9 +61,10 @@ export function BatchScoring(props: { versionKey: string; fileStem: string; colu
         <Show when={props.columns.length}>
           <p class="small">
             Expected columns: <For each={props.columns}>{(c, i) => <>{i() ? ', ' : ''}<code>{c}</code></>}</For>
-            {' '}<button type="button" class="link-button small" onClick={downloadTemplate}>Download a template</button>
+            <Show when={props.template}>{' '}<button type="button" class="link-button small" onClick={downloadTemplate}>Download a template</button></Show>
           </p>
         </Show>
+        <Show when={props.hint}><p class="small muted">{props.hint}</p></Show>
         <div class="batch-controls">
           <label class="button" classList={{ disabled: running() }}>
             Choose CSV file…

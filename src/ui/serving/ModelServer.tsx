@@ -21,15 +21,16 @@ function inputSchema(s: ServingModel): Schema | null {
   return s.info.signature?.inputs ?? signatureFromModelIO(s.info.inputs, s.info.outputs).inputs;
 }
 
-/** Columns a batch CSV needs, and a template row from the example when it has one. */
-function csvShape(form: RequestForm | null, values: Record<string, string>): { columns: string[]; template?: string[][] } {
+/** What a batch CSV needs: the columns (with a template row from the example) or, for tensors, a description. */
+function csvShape(form: RequestForm | null, values: Record<string, string>): { columns: string[]; template?: string[][]; hint?: string } {
   if (!form) return { columns: [] };
   if (form.kind === 'column') return { columns: form.fields.map((f) => f.key), template: [form.fields.map((f) => values[f.key] ?? '')] };
   const f = form.fields;
   if (f.length === 1 && f[0].shape?.length === 2 && f[0].shape[1] > 0) {
-    return { columns: Array.from({ length: f[0].shape[1] }, (_, i) => `${f[0].label}[${i}]`) };
+    return { columns: [], hint: `${f[0].shape[1]} numeric columns, in the order of the tensor's last axis (their names are not used); one row per sample.` };
   }
-  return { columns: f.map((x) => x.key) };
+  if (f.length === 1) return { columns: [], hint: 'One numeric column per value of a sample; one row per sample.' };
+  return { columns: f.map((x) => x.key), hint: 'One column per input tensor; the rows together form each tensor along its first axis.' };
 }
 
 /** The serving page for one loaded model: request editor, response, batch scoring, latency, Python hand-off. */
@@ -59,13 +60,17 @@ export function ModelServer(props: { serving: ServingModel }) {
   const body = (): { request?: unknown; error?: string } => (tab() === 'json' ? { request: json() } : formResult());
   const curl = () => { const b = body(); return b.error ? '' : curlForRequest(b.request); };
 
+  let inFlight = false;
   async function predict() {
     const b = body();
     if (b.error !== undefined) {
       setOutcome({ kind: 'error', code: 'INVALID_PARAMETER_VALUE', message: b.error });
       return;
     }
-    setBusy(true);
+    if (inFlight) return;
+    inFlight = true;
+    // Show "Predicting…" only for slow requests: changing the page first would make the answer wait for a render.
+    const slow = setTimeout(() => setBusy(true), 150);
     const t0 = performance.now();
     try {
       const res = await inference().predict(key, b.request);
@@ -77,6 +82,8 @@ export function ModelServer(props: { serving: ServingModel }) {
       const err = e as { code?: string; message?: string };
       setOutcome({ kind: 'error', code: err.code ?? 'INTERNAL_ERROR', message: err.message ?? String(e) });
     } finally {
+      clearTimeout(slow);
+      inFlight = false;
       setBusy(false);
       setPageStats(pageLatency(key).stats());
       setWorkerStats(await inference().latency(key).catch(() => undefined));
@@ -107,7 +114,7 @@ export function ModelServer(props: { serving: ServingModel }) {
       <div class="page-header">
         <div>
           <h1>Serve {s.model.title}
-            <Show when={reg}>{(r) => <span class="heading-badge"><StageBadge stage={r().stage as never} /></span>}</Show>
+            <Show when={reg && reg.stage !== 'None' && reg}>{(r) => <span class="heading-badge"><StageBadge stage={r().stage as never} /></span>}</Show>
           </h1>
           <p class="subtitle mono">{s.model.uri}</p>
           <div class="serve-meta">
@@ -124,18 +131,18 @@ export function ModelServer(props: { serving: ServingModel }) {
       </div>
       <ModelNotes notes={s.info.notes} />
       <Show when={s.exampleProblem}><p class="banner banner-warning small">The model's input example was not used: {s.exampleProblem}</p></Show>
-      <div class="columns serve-columns">
-        <div class="column-main">
+      <div class="serve-grid">
+        <div class="serve-stack">
           <RequestPanel form={form} tab={tab()} onTab={setTab} values={values} onValue={(k, v) => setValues(k, v)} json={json()} onJson={setJson}
             formats={form ? formatsFor(form) : []} onRewrite={rewrite} onResetExample={resetExample}
             formError={tab() === 'form' ? formResult().error : undefined} busy={busy()} onPredict={() => void predict()} />
-          <ResponseView outcome={outcome()} busy={busy()} />
           <BatchScoring versionKey={key} fileStem={reg ? `${reg.name}-v${reg.version}` : 'model'} {...csvShape(form, initial)} />
         </div>
-        <aside class="column-side">
+        <div class="serve-stack">
+          <ResponseView outcome={outcome()} busy={busy()} />
           <LatencyPanel page={pageStats()} worker={workerStats()} />
           <PythonPanel serve={serveCommand(uriForPython)} curl={curl()} curlProblem={body().error} />
-        </aside>
+        </div>
       </div>
     </>
   );

@@ -67,10 +67,10 @@ export function RequestPanel(props: RequestPanelProps) {
           <Match when={props.tab === 'json'}>
             <div id="request-panel-json" role="tabpanel" aria-labelledby="request-tab-json" class="json-panel">
               <label for="request-json" class="visually-hidden">Request body (JSON)</label>
-              <textarea id="request-json" class="mono json-box" rows={12} spellcheck={false} value={props.json}
+              <textarea id="request-json" class="mono json-box" rows={Math.min(18, Math.max(8, props.json.split('\n').length + 1))} spellcheck={false} value={props.json}
                 onInput={(e) => props.onJson(e.currentTarget.value)} />
               <div class="format-row">
-                <span class="muted small">Write the form's values as</span>
+                <span class="muted small">Form values as</span>
                 <For each={props.formats}>
                   {(f) => <button type="button" class="button button-small mono" onClick={() => props.onRewrite(f)}>{f}</button>}
                 </For>

@@ -47,7 +47,7 @@ export function ServeLanding() {
               <div class="table-wrap">
                 <table class="table">
                   <caption class="visually-hidden">Models to serve</caption>
-                  <thead><tr><th scope="col">Model</th><th scope="col">Aliases</th><th scope="col">Latest versions</th></tr></thead>
+                  <thead><tr><th scope="col">Model</th><th scope="col">Aliases</th><th scope="col">Latest versions</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
                   <tbody>
                     <For each={page().items}>
                       {(m) => (
@@ -71,6 +71,9 @@ export function ServeLanding() {
                                 )}
                               </For>
                             </div>
+                          </td>
+                          <td>
+                            <A href={href(`models:/${m.name}/latest`)} class="button button-small" aria-label={`Serve the latest version of ${m.name}`}>Serve latest</A>
                           </td>
                         </tr>
                       )}

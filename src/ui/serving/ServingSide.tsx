@@ -18,6 +18,7 @@ export function LatencyPanel(props: { page: LatencyStats; worker?: LatencyStats 
   return (
     <section class="side-panel" aria-labelledby="latency-heading">
       <h2 id="latency-heading">Latency · this session</h2>
+      {/* Timed from the page, so it is what the user waits for (worker round trip included). */}
       <Show when={props.page.count} fallback={<p class="muted small">No requests yet. Each Predict is timed from this page, worker round trip included.</p>}>
         <div class="stats">
           <div class="stat"><span class="stat-value" data-testid="latency-p50">{ms(props.page.p50Ms)}</span><span class="stat-label">p50 ms</span></div>
@@ -77,7 +78,7 @@ export function ModelNotes(props: { notes: string[] }) {
       {(note) => (
         <div class="banner banner-warning model-note" role="note">
           <strong>Part of this model's output can't be returned here</strong>
-          <p>{note}</p>
+          <p><CodeSpans text={note} /></p>
           <Show when={/zipmap/i.test(note)}>
             <p class="small">The fix, when converting the classifier:</p>
             <pre class="mono note-code">{ZIPMAP_FIX}</pre>
@@ -86,6 +87,11 @@ export function ModelNotes(props: { notes: string[] }) {
       )}
     </For>
   );
+}
+
+/** Text with `backtick` spans shown as code. */
+function CodeSpans(props: { text: string }) {
+  return <For each={props.text.split('`')}>{(part, i) => (i() % 2 ? <code>{part}</code> : part)}</For>;
 }
 
 const ZIPMAP_FIX = `from skl2onnx import to_onnx

@@ -45,6 +45,17 @@ function exampleOf(files: ModelFiles, mlmodel: MlModel | null): { example: Recor
   }
 }
 
+/** Models kept loaded in the worker; opening one more unloads the least recently opened. */
+export const MAX_LOADED = 4;
+const recent: string[] = [];
+
+function touch(versionKey: string): void {
+  const i = recent.indexOf(versionKey);
+  if (i >= 0) recent.splice(i, 1);
+  recent.push(versionKey);
+  while (recent.length > MAX_LOADED) void inference().unloadModel(recent.shift()!);
+}
+
 /** Loads `model` into the worker unless it is there already; reads its MLmodel and example here. */
 export async function openModel(model: ServableModel): Promise<ServingModel> {
   const mlText = text(model.files, 'MLmodel');
@@ -58,6 +69,7 @@ export async function openModel(model: ServableModel): Promise<ServingModel> {
     if (!isMlflowError(e, 'RESOURCE_DOES_NOT_EXIST')) throw e;
     info = await client.loadModel(model.versionKey, { kind: 'folder', files: model.files });
   }
+  touch(model.versionKey);
   return { model, info, mlmodel, example, exampleProblem: problem };
 }
 
