@@ -2,7 +2,7 @@
 // by URI; predictions from the form and from the JSON box in MLflow's formats; errors naming the column; a CSV
 // scored in the worker and downloaded; every .onnx fixture imported through the registry and predicted.
 import { expect, type Page, test } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** A 1280×800 screenshot, scrolled to the top of the page (or of `region`). */
@@ -88,13 +88,22 @@ test('serves a run\'s model: form, JSON formats, column errors, latency, curl, b
   await predict(page);
   await snap(page, 'serve-json');
 
-  // Batch scoring: 20,000 rows through the worker, predictions downloaded.
-  const rows = Array.from({ length: 20_000 }, (_, i) => `id-${i},${(4 + (i % 40) / 10).toFixed(1)},3.1,${(1 + (i % 50) / 10).toFixed(1)},0.${i % 10}`);
-  await page.getByLabel('CSV file to score').setInputFiles({
-    name: 'flowers.csv', mimeType: 'text/csv', buffer: Buffer.from(['id', ...COLUMNS].join(',') + '\n' + rows.join('\n') + '\n'),
+  // Batch scoring: 20,000 rows through the worker, predictions downloaded; the main thread only hears progress.
+  await page.evaluate(() => {
+    const w = window as unknown as { longest: number };
+    w.longest = 0;
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => (w.longest = Math.max(w.longest, e.duration)))).observe({ type: 'longtask' });
   });
+  const rows = Array.from({ length: 20_000 }, (_, i) => `id-${i},${(4 + (i % 40) / 10).toFixed(1)},3.1,${(1 + (i % 50) / 10).toFixed(1)},0.${i % 10}`);
+  // From a file on disk: a `buffer` payload would be base64-decoded by Playwright on the page's main thread.
+  const csvPath = test.info().outputPath('flowers.csv');
+  writeFileSync(csvPath, ['id', ...COLUMNS].join(',') + '\n' + rows.join('\n') + '\n');
+  await page.getByLabel('CSV file to score').setInputFiles(csvPath);
   await expect(page.getByRole('status').filter({ hasText: 'Scored' })).toContainText('Scored 20,000 rows of flowers.csv', { timeout: 60_000 });
   await expect(page.getByRole('table', { name: 'Batch predictions preview' }).getByRole('columnheader', { name: 'scores[2]' })).toBeVisible();
+  const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
+  console.log(`longest main-thread task while batch scoring: ${longest} ms`);
+  expect(longest).toBeLessThan(150); // generous: the machine is shared; rendering the preview is the only work here
   await snap(page, 'serve-batch', 'Batch scoring');
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download predictions CSV' }).click();
