@@ -19,16 +19,19 @@ export default defineConfig({
   plugins: [
     solid(),
     VitePWA({
-      // Our own service worker (src/sw.ts): precache + navigation fallback + COOP/COEP on every response.
+      // Our own service worker (src/sw.ts): precache, navigation fallback, COOP/COEP on every response. A new
+      // build waits until the user chooses to reload (UpdatePrompt), so no tab swaps code mid-work.
       strategies: 'injectManifest',
       srcDir: 'src',
       filename: 'sw.ts',
-      registerType: 'autoUpdate',
+      registerType: 'prompt',
       injectRegister: false,
       includeAssets: ['icon.svg'],
       manifest: {
+        id: './',
         name: 'Flowpad',
         short_name: 'Flowpad',
+        lang: 'en',
         description: 'Experiment tracking, model registry and in-browser training, local-first.',
         start_url: '.',
         scope: '.',
@@ -39,6 +42,7 @@ export default defineConfig({
           { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
           { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
           { src: 'icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+          { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
         ],
       },
       injectManifest: {

@@ -5,7 +5,7 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    exclude: ['src/ui/**', 'node_modules/**'],
+    exclude: ['src/ui/**', 'node_modules/**', 'test/mlflow/**'],
     testTimeout: 30_000,
   },
 });

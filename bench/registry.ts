@@ -7,5 +7,6 @@ import type { Suite } from './measure';
 
 export const suites: Record<string, () => Promise<{ default: Suite }>> = {
   tracking: () => import('./suites/tracking.bench'),
+  ui: () => import('./suites/ui.bench'),
   models: () => import('./suites/models.bench'),
 };

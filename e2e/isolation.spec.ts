@@ -2,36 +2,17 @@
 // COOP/COEP headers. The app's own service worker adds them; after its one-time reload the page is isolated, ORT
 // runs with 2 threads, and that survives going offline. One service worker, nothing from a CDN, CSP intact.
 import { expect, test } from '@playwright/test';
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { snap } from './helpers/app';
+import { startStaticServer, type StaticServer } from './helpers/static-server';
 
-const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
-const PORT = Number(process.env.FLOWPAD_E2E_PORT ?? 4173) + 10;
-const ORIGIN = `http://localhost:${PORT}`;
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
-  '.wasm': 'application/wasm', '.json': 'application/json', '.webmanifest': 'application/manifest+json',
-  '.svg': 'image/svg+xml', '.png': 'image/png',
-};
-
-let server: Server;
+let server: StaticServer;
+let ORIGIN = '';
 test.beforeAll(async () => {
-  server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', ORIGIN).pathname)).replace(/^(\.\.[/\\])+/, '');
-    let file = join(DIST, path);
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) {
-      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
-    createReadStream(file).pipe(res);
-  });
-  await new Promise<void>((resolve) => server.listen(PORT, 'localhost', resolve));
+  server = await startStaticServer({ root: fileURLToPath(new URL('../dist/', import.meta.url)) }); // no COOP/COEP
+  ORIGIN = server.origin;
 });
-test.afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+test.afterAll(async () => server?.close());
 
 test('the service worker makes a static host cross-origin isolated: ORT runs with 2 threads, offline too', async ({ page, context }) => {
   test.setTimeout(180_000);
@@ -80,7 +61,7 @@ test('the service worker makes a static host cross-origin isolated: ORT runs wit
   await expect(table.getByRole('row').nth(2)).toContainText('2');
   // numThreads 2 = the worker's own thread + one em-pthread worker, which loads ORT's chunk again.
   await expect.poll(() => page.workers().filter((w) => /\/assets\/onnx-[\w-]+\.js$/.test(w.url())).length).toBe(1);
-  await page.screenshot({ path: fileURLToPath(new URL('./screenshots/serve-static-host-isolated.png', import.meta.url)) });
+  await snap(page, 'serve-static-host-isolated');
 
   // Offline: the precache still answers with the headers, so the reloaded page is isolated; deep links work.
   await context.setOffline(true);

@@ -4,12 +4,13 @@
 import { expect, type Page, test } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { snap } from './helpers/app';
 
 /** A 1280×800 screenshot, scrolled to the top of the page (or of `region`). */
-async function snap(page: Page, name: string, region?: string): Promise<void> {
+async function shot(page: Page, name: string, region?: string): Promise<void> {
   if (region) await page.getByRole('region', { name: region }).evaluate((e) => e.scrollIntoView({ block: 'start' }));
   else await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: fileURLToPath(new URL(`./screenshots/${name}.png`, import.meta.url)) });
+  await snap(page, name);
 }
 
 const COLUMNS = ['sepal_length', 'sepal_width', 'petal_length', 'petal_width'];
@@ -53,7 +54,7 @@ test('serves a run\'s model: form, JSON formats, column errors, latency, curl, b
   for (let i = 0; i < 4; i++) await predict(page);
   await expect(page.getByTestId('latency-count')).toHaveText('5');
   await expect(page.getByTestId('latency-p50')).not.toHaveText('');
-  await snap(page, 'serve-form');
+  await shot(page, 'serve-form');
 
   // A value that isn't a number: the error names the column.
   await page.getByLabel(/sepal_width/).fill('wide');
@@ -83,10 +84,10 @@ test('serves a run\'s model: form, JSON formats, column errors, latency, curl, b
   await predict(page);
   await expect(response(page).getByRole('alert')).toContainText("Model is missing inputs ['petal_width']");
   await expect(response(page).getByRole('alert')).toContainText('INVALID_PARAMETER_VALUE');
-  await snap(page, 'serve-json-error');
+  await shot(page, 'serve-json-error');
   await page.getByRole('button', { name: 'dataframe_records' }).click();
   await predict(page);
-  await snap(page, 'serve-json');
+  await shot(page, 'serve-json');
 
   // Batch scoring: 20,000 rows through the worker, predictions downloaded; the main thread only hears progress.
   await page.evaluate(() => {
@@ -104,7 +105,7 @@ test('serves a run\'s model: form, JSON formats, column errors, latency, curl, b
   const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
   console.log(`longest main-thread task while batch scoring: ${longest} ms`);
   expect(longest).toBeLessThan(150); // generous: the machine is shared; rendering the preview is the only work here
-  await snap(page, 'serve-batch', 'Batch scoring');
+  await shot(page, 'serve-batch', 'Batch scoring');
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download predictions CSV' }).click();
   const file = await download;
@@ -144,7 +145,7 @@ test('every .onnx fixture imported through the registry predicts; ZipMap is expl
   await page.goto('/#/serve');
   const picker = page.getByRole('table', { name: 'Models to serve' });
   await expect(picker.getByRole('row')).toHaveCount(4);
-  await snap(page, 'serve-landing');
+  await shot(page, 'serve-landing');
 
   // Two named tensors of shape (10,): the form has a JSON array for each; the product comes back.
   for (const [name, dtype] of [['tf-mult-f32', 'float32'], ['tf-mult-f64', 'float64']]) {
@@ -157,7 +158,7 @@ test('every .onnx fixture imported through the registry predicts; ZipMap is expl
     await expect(predictions(page).getByRole('columnheader', { name: 'output:0' })).toBeVisible();
     await expect(predictions(page).getByRole('row')).toHaveCount(11);
     await expect(predictions(page).getByRole('row').nth(10)).toContainText('18');
-    if (dtype === 'float32') await snap(page, 'serve-tensor-form');
+    if (dtype === 'float32') await shot(page, 'serve-tensor-form');
     // A tensor of the wrong length: the error names it.
     await page.getByLabel(/second_input:0/).fill('[1, 2, 3]');
     await predict(page);
@@ -187,5 +188,5 @@ test('every .onnx fixture imported through the registry predicts; ZipMap is expl
   await page.getByRole('tab', { name: 'JSON', exact: true }).last().click();
   await expect(page.getByLabel('Predictions JSON')).toHaveText(/"output_label": \[\s*0,\s*2\s*\]/);
   await page.getByRole('tab', { name: 'Table' }).click();
-  await snap(page, 'serve-zipmap');
+  await shot(page, 'serve-zipmap');
 });

@@ -18,6 +18,7 @@ interface ServiceWorkerScope {
   __WB_MANIFEST: (string | PrecacheEntry)[];
   location: Location;
   skipWaiting(): Promise<void>;
+  addEventListener(type: 'message', listener: (e: MessageEvent) => void): void;
 }
 // Module-scoped: `self` is this worker's global. workbox-build finds `self.__WB_MANIFEST` by its literal text.
 declare const self: ServiceWorkerScope;
@@ -40,8 +41,12 @@ const isolationPlugin: WorkboxPlugin = {
   handlerWillRespond: async ({ response }) => isolate(response),
 };
 
-self.skipWaiting();
+// The first install controls the open page at once (offline from the first visit, and the isolation reload);
+// a later build waits until the user chooses "Reload" (ui/pwa.ts), which sends SKIP_WAITING through workbox-window.
 clientsClaim();
+self.addEventListener('message', (e) => {
+  if ((e.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
+});
 
 addPlugins([isolationPlugin]);
 precacheAndRoute(self.__WB_MANIFEST);

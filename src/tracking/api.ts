@@ -3,6 +3,7 @@
  * Every method is async and throws `MlflowError` with MLflow's codes on bad input.
  */
 import type { ExperimentId, RunId } from '../core/ids';
+import type { ImportBatch, ImportResult } from './import';
 import type {
   DatasetInput, Experiment, FileInfo, Metric, Param, PagedList, Run, RunInfo, RunStatus, RunTag, ViewType,
 } from './entities';
@@ -100,6 +101,8 @@ export interface TrackingClient {
   /** Columnar, optionally step-ranged and decimated, for charts. */
   getMetricSeries(runId: RunId, key: string, range?: HistoryRange): Promise<MetricSeries>;
   searchRuns(experimentIds: ExperimentId[], opts?: SearchRunsOptions): Promise<PagedList<Run>>;
+  /** Runs of one experiment in a view (default ACTIVE_ONLY), without reading them. Flowpad's; not in MLflow. */
+  countRuns(experimentId: ExperimentId, runViewType?: ViewType): Promise<number>;
 
   // artifacts
   logArtifact(runId: RunId, path: string, data: Blob | Uint8Array | ArrayBuffer, contentType?: string): Promise<void>;
@@ -110,10 +113,17 @@ export interface TrackingClient {
   downloadArtifact(runId: RunId, path: string): Promise<Blob>;
 
   /**
+   * Bulk import of existing experiments and runs keeping their ids, times, statuses and histories, in one
+   * transaction; runs already present are skipped. Validate first (interop's restore* functions do).
+   */
+  importRuns(batch: ImportBatch): Promise<ImportResult>;
+
+  /**
    * Marks RUNNING runs whose creating tab or worker is gone (closed, crashed) as KILLED with a note; returns their
    * ids. Call once at start-up. No-op where the Web Locks API is missing.
    */
   recoverAbandonedRuns(): Promise<string[]>;
+
   /** Writes every buffered metric point now. */
   flush(): Promise<void>;
   /** Flushes and closes the database. */

@@ -5,6 +5,7 @@ import * as artifacts from './artifacts';
 import type { TrackingContext } from './context';
 import * as experiments from './experiments';
 import * as history from './history';
+import { importRuns } from './import';
 import { MetricWriter } from './metric-writer';
 import { RunCache } from './run-cache';
 import { defaultLocks, recoverAbandonedRuns, type LockManagerLike } from './run-locks';
@@ -15,6 +16,11 @@ export interface OpenTrackingOptions {
   dbName?: string;
   indexedDB?: OpenDbOptions['indexedDB'];
   IDBKeyRange?: OpenDbOptions['IDBKeyRange'];
+  /**
+   * Another tab upgrades the schema: buffered metrics are written, this is called, then the database closes
+   * for good (see openDb); every later call fails with DatabaseClosedError.
+   */
+  onVersionChange?: () => void;
   /** user_id of new runs; default 'flowpad'. */
   userId?: string;
   /** Longest time a logged metric point waits in memory; default 500 ms. */
@@ -33,7 +39,14 @@ export interface OpenTrackingOptions {
 }
 
 export function openTracking(opts: OpenTrackingOptions = {}): TrackingClient {
-  const db = openDb({ name: opts.dbName, indexedDB: opts.indexedDB, IDBKeyRange: opts.IDBKeyRange });
+  const userVersionChange = opts.onVersionChange;
+  const db = openDb({
+    name: opts.dbName, indexedDB: opts.indexedDB, IDBKeyRange: opts.IDBKeyRange,
+    onVersionChange: userVersionChange && (async () => {
+      await writer.flush().catch(() => {}); // the last buffered points still fit the old schema
+      userVersionChange();
+    }),
+  });
   const writer = new MetricWriter(db, {
     intervalMs: opts.flushIntervalMs,
     maxPending: opts.maxPendingPoints,
@@ -75,6 +88,7 @@ export function openTracking(opts: OpenTrackingOptions = {}): TrackingClient {
     getMetricHistory: async (runId, k) => history.getMetricHistory(ctx, runId, k),
     getMetricSeries: async (runId, k, r) => history.getMetricSeries(ctx, runId, k, r),
     searchRuns: async (ids, o) => runs.searchRuns(ctx, ids, o),
+    countRuns: async (id, v) => runs.countRuns(ctx, id, v),
 
     logArtifact: async (runId, p, d, t) => artifacts.logArtifact(ctx, runId, p, d, t),
     logText: async (runId, text, f) => artifacts.logText(ctx, runId, text, f),
@@ -82,7 +96,9 @@ export function openTracking(opts: OpenTrackingOptions = {}): TrackingClient {
     listArtifacts: async (runId, p) => artifacts.listArtifacts(ctx, runId, p),
     downloadArtifact: async (runId, p) => artifacts.downloadArtifact(ctx, runId, p),
 
+    importRuns: async (batch) => importRuns(ctx, batch),
     recoverAbandonedRuns: async () => recoverAbandonedRuns(ctx),
+
     flush: () => writer.flush(),
     close: async () => {
       await writer.flush();

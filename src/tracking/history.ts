@@ -4,6 +4,7 @@ import { seriesChunks, type MetricChunkRow } from '../storage';
 import type { HistoryRange, MetricSeries } from './api';
 import type { TrackingContext } from './context';
 import type { Metric } from './entities';
+import { whenSettled } from './metric-writer';
 import { getRunRow } from './runs';
 
 interface Columns {
@@ -16,7 +17,8 @@ type ColumnChunk = Pick<MetricChunkRow, 'n' | 'steps' | 'timestamps' | 'values'>
 
 /** Stored chunks (optionally only those overlapping the step range) plus this client's buffered points, in order. */
 async function readChunks(ctx: TrackingContext, runId: string, key: string, minStep = -Infinity, maxStep = Infinity): Promise<ColumnChunk[]> {
-  await ctx.writer.settled();
+  const busy = whenSettled(ctx.writer);
+  if (busy) await busy;
   await getRunRow(ctx, runId); // MLflow answers RESOURCE_DOES_NOT_EXIST for an unknown run
   const all = await seriesChunks(ctx.db, runId, key).toArray();
   const chunks: ColumnChunk[] =

@@ -10,6 +10,7 @@
  * One flush runs at a time, in one read-write transaction over `runs` and `metricChunks`; each series' last chunk
  * is re-read inside it, so writers in other tabs or workers append safely instead of overwriting each other.
  */
+import { keepObserving } from '../storage/observe';
 import { CHUNK_POINTS, seriesChunks, type FlowpadDB, type MetricChunkRow, type RunRow } from '../storage';
 import type { MetricSummary } from './entities';
 import { addPoint, mergeSummaries, summaryOf } from './metric-summary';
@@ -88,9 +89,14 @@ export class MetricWriter {
   /**
    * Resolves once no flush is in flight, so that every point this writer accepted is either committed or back in
    * the buffer: reads then see each point exactly once (stored rows + `pendingSummaries`). Never starts a write.
+   * Undefined when no flush is in flight, so that readers skip the await: an await of a foreign promise inside
+   * a live query loses the query's observation context (use storage's `keepObserving` when there is one).
    */
-  async settled(): Promise<void> {
-    while (this.inflight) await this.inflight.catch(() => {});
+  settled(): Promise<void> | undefined {
+    if (!this.inflight) return undefined;
+    return (async () => {
+      while (this.inflight) await this.inflight.catch(() => {});
+    })();
   }
 
   hasPending(): boolean {
@@ -326,4 +332,13 @@ function makeChunk(
   }
   acc.s = sum;
   return { runId, key, chunk, n, steps, timestamps, values, minStep, maxStep };
+}
+
+/**
+ * The writer's in-flight flush as a promise that keeps a live query's observation context, or undefined when
+ * there is none. Readers do `const busy = whenSettled(w); if (busy) await busy;` — never `await undefined`.
+ */
+export function whenSettled(writer: MetricWriter): Promise<void> | undefined {
+  const busy = writer.settled();
+  return busy && keepObserving(busy);
 }

@@ -32,7 +32,10 @@ export class RunCache {
     await this.refreshStale();
     const missing = experimentIds.filter((e) => !this.members.has(e));
     if (missing.length > 0) {
-      const loaded = await this.db.runs.where('experimentId').anyOf(missing).toArray();
+      // One experiment (the common case) is a single getAll; anyOf walks a cursor, several times slower for 10,000 rows.
+      const loaded = missing.length === 1
+        ? await this.db.runs.where('experimentId').equals(missing[0]).toArray()
+        : await this.db.runs.where('experimentId').anyOf(missing).toArray();
       for (const e of missing) this.members.set(e, new Set());
       for (const r of loaded) this.put(r);
     }

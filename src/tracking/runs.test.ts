@@ -212,4 +212,20 @@ describe('runs', () => {
     expect((await errorOf(c.searchRuns([]))).code).toBe('INVALID_PARAMETER_VALUE');
     expect((await errorOf(c.searchRuns(['0'], { filter: 'metrics.acc > 0.9 OR' }))).code).toBe('INVALID_PARAMETER_VALUE');
   });
+
+  it('counts runs per experiment and view without reading them, and searches several experiments at once', async () => {
+    const c = makeClient();
+    const exp = await c.createExperiment('counted');
+    const a = await c.createRun(exp);
+    await c.createRun(exp);
+    await c.createRun('0');
+    await c.deleteRun(a.info.runId);
+    expect(await c.countRuns(exp)).toBe(1);
+    expect(await c.countRuns(exp, 'DELETED_ONLY')).toBe(1);
+    expect(await c.countRuns(exp, 'ALL')).toBe(2);
+    expect(await c.countRuns('0')).toBe(1);
+    expect(await c.countRuns('424242')).toBe(0);
+    const both = await c.searchRuns(['0', exp], { runViewType: 'ALL' });
+    expect(both.items).toHaveLength(3);
+  });
 });

@@ -6,9 +6,10 @@ import type { RunRow } from '../storage';
 import type { CreateRunOptions, LogBatchInput, SearchRunsOptions, UpdateRunOptions } from './api';
 import type { TrackingContext } from './context';
 import { runFromRow, runInfoFromRow, toKeyValues } from './convert';
-import { RUN_STATUSES, type DatasetInput, type PagedList, type Run, type RunInfo, type RunStatus } from './entities';
+import { RUN_STATUSES, type DatasetInput, type PagedList, type Run, type RunInfo, type RunStatus, type ViewType } from './entities';
 import { getExperimentRow, stagesOf } from './experiments';
 import { mergeSummaries } from './metric-summary';
+import { whenSettled } from './metric-writer';
 import { generateRunName } from './run-names';
 import { holdRunLock, releaseRunLock } from './run-locks';
 import { searchRunRows } from './search';
@@ -87,7 +88,8 @@ export async function createRun(ctx: TrackingContext, experimentId: string, opts
 }
 
 export async function getRun(ctx: TrackingContext, runId: string): Promise<Run> {
-  await ctx.writer.settled();
+  const busy = whenSettled(ctx.writer);
+  if (busy) await busy;
   return runFromRow(withPending(ctx, await getRunRow(ctx, runId)));
 }
 
@@ -224,9 +226,25 @@ export async function searchRuns(ctx: TrackingContext, experimentIds: string[], 
     throw invalidParam('experiment_ids must be a non-empty list of experiment ids.');
   }
   const stages = stagesOf(opts.runViewType);
-  await ctx.writer.settled();
+  // The cache answers without reading IndexedDB, so a live query around this search would observe nothing and never
+  // re-run. This one-row read over the whole primary-key range makes Dexie re-run it when any run changes, in this or
+  // any other tab or worker (the cache has marked the run stale by then: its listener was registered first). It
+  // starts before the first await: after a native await, Dexie no longer knows it runs inside the live query.
+  const observed = ctx.db.runs.limit(1).toArray();
+  const busy = whenSettled(ctx.writer);
+  if (busy) await busy;
+  await observed;
   let rows = await ctx.runCache.rowsOf(experimentIds.map(String), stages);
   if (ctx.writer.hasPending()) rows = rows.map((r) => withPending(ctx, r));
   const page = searchRunRows(rows, opts);
   return { items: page.rows.map(runFromRow), nextPageToken: page.nextPageToken };
+}
+
+/** Runs of one experiment in the given view (default ACTIVE_ONLY), counted without reading them. Not in MLflow. */
+export async function countRuns(ctx: TrackingContext, experimentId: string, viewType?: ViewType): Promise<number> {
+  const { db } = ctx;
+  const counts = await Promise.all(
+    stagesOf(viewType).map((s) => db.runs.where('[experimentId+lifecycleStage]').equals([String(experimentId), s]).count()),
+  );
+  return counts.reduce((a, b) => a + b, 0);
 }

@@ -30,6 +30,18 @@ const registry = (dbName = 'flowpad'): RegistryClient => {
   return c;
 };
 
+/** Progress at most every 100 ms (and at the end): each report is a message the page has to handle. */
+function throttled(onProgress?: Progress): Progress | undefined {
+  if (!onProgress) return undefined;
+  let last = 0;
+  return (done, total) => {
+    const t = performance.now();
+    if (done < total && t - last < 100) return;
+    last = t;
+    onProgress(done, total);
+  };
+}
+
 const safe = (s: string): string => s.replace(/[^\p{L}\p{N}_.-]+/gu, '_').replace(/^[_.]+|[_.]+$/g, '') || 'model';
 
 function exportFileName(scope: ExportScope, now: Date): string {
@@ -43,7 +55,7 @@ const api = {
   async exportBundle(scope: ExportScope, opts: { dbName?: string } = {}, onProgress?: Progress): Promise<ExportResult> {
     const models = await registry(opts.dbName).collectExport(scope);
     const now = new Date();
-    const blob = await writeBundle(models, { now: now.getTime(), onProgress });
+    const blob = await writeBundle(models, { now: now.getTime(), onProgress: throttled(onProgress) });
     return { blob, fileName: exportFileName(scope, now) };
   },
 
@@ -51,8 +63,7 @@ const api = {
   async importBundle(
     file: Blob, fileName: string, opts: { name?: string; dbName?: string } = {}, onProgress?: Progress,
   ): Promise<ImportResult> {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const restored = restoreBundle(bytes, { fileName, name: opts.name || undefined, onProgress, source: file });
+    const restored = await restoreBundle(file, { fileName, name: opts.name || undefined, onProgress: throttled(onProgress) });
     const summary = await registry(opts.dbName).importRegisteredModels(restored.models);
     return { kind: restored.kind, summary, warnings: restored.warnings };
   },

@@ -130,10 +130,15 @@ describe('bad bundles are refused and change nothing', () => {
 
   it('has at least 20 cases', () => expect(CASES.length).toBeGreaterThanOrEqual(20));
 
-  it.each(CASES)('refuses %s', async (_name, make, fileName, message, limits, name) => {
+  // Uploads arrive as Files (Blobs) read entry by entry and as streams; smaller ones are read at once: both paths.
+  const BOTH = CASES.flatMap((c) => [[...c.slice(0, 1), 'bytes', ...c.slice(1)], [...c.slice(0, 1), 'a Blob', ...c.slice(1)]]) as
+    Array<[string, string, ...Case extends [string, ...infer R] ? R : never]>;
+
+  it.each(BOTH)('refuses %s (as %s)', async (_name, as, make, fileName, message, limits, name) => {
     let caught: { code?: string; message: string } | undefined;
     try {
-      const restored = restoreBundle(make(), { fileName, limits, name });
+      const bytes = make();
+      const restored = await restoreBundle(as === 'bytes' ? bytes : new Blob([bytes as BlobPart]), { fileName, limits, name, readInMemoryUpTo: 0 });
       await f.registry.importRegisteredModels(restored.models);
     } catch (e) {
       caught = e as { code?: string; message: string };
@@ -147,7 +152,7 @@ describe('bad bundles are refused and change nothing', () => {
 
   it('rolls back everything when a write fails halfway through the transaction', async () => {
     const good = zip({ 'manifest.json': manifest([{ name: 'new-a', model_versions: [mv(1, 'a')] }, { name: 'new-b', model_versions: [mv(1, 'b')] }]), ...folder('a/'), ...folder('b/') });
-    const restored = restoreBundle(good, { fileName: 'ok.zip' });
+    const restored = await restoreBundle(good, { fileName: 'ok.zip' });
     const table = f.db.modelVersionFiles;
     const original = table.bulkAdd.bind(table);
     let calls = 0;

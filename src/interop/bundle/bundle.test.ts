@@ -7,7 +7,7 @@ import { makeRegistry, runWithModel } from '../../../test/registry-helpers';
 import { getSignature, parseMlModel } from '../../models/mlmodel';
 import { crc32 } from './crc32';
 import { readOnnxGraphIo, restoreBundle, writeBundle } from '.';
-import { readZipDirectory } from './zip-directory';
+import { bytesSource, readZipDirectory } from './zip-directory';
 
 const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/mlflow/model-format/', import.meta.url));
 const expected = JSON.parse(readFileSync(join(FIXTURES, 'manifest.json'), 'utf8')) as {
@@ -27,11 +27,12 @@ function folderEntries(dir: string, prefix: string, out: Record<string, Uint8Arr
 const bytesOf = async (b: Blob) => new Uint8Array(await b.arrayBuffer());
 
 describe('crc32', () => {
-  it('matches the standard check value and fflate’s zip CRCs', () => {
+  it('matches the standard check value and fflate’s zip CRCs, also in pieces', async () => {
     expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
     const data = Uint8Array.from({ length: 100_003 }, (_, i) => (i * 7919) & 0xff);
-    const [entry] = readZipDirectory(zipSync({ a: data }), 10);
+    const [entry] = await readZipDirectory(bytesSource(zipSync({ a: data })), 10);
     expect(crc32(data)).toBe(entry.crc);
+    expect(crc32(data.subarray(777), crc32(data.subarray(0, 777)))).toBe(entry.crc);
   });
 });
 
@@ -50,7 +51,7 @@ describe('bundle export and import', () => {
     await src.registry.updateModelVersion('churn', 1, 'baseline');
 
     const zip = await bytesOf(await writeBundle(await src.registry.collectExport({ kind: 'registry' }), { now: 1 }));
-    const dir = readZipDirectory(zip, 100);
+    const dir = await readZipDirectory(bytesSource(zip), 100);
     const method = (name: string) => dir.find((e) => e.name === name)?.method;
     expect(method('manifest.json')).toBe(8);
     expect(method('models/churn/version-3/MLmodel')).toBe(8);
@@ -58,7 +59,7 @@ describe('bundle export and import', () => {
     expect(method('models/churn/version-2/MLmodel')).toBeUndefined(); // deleted versions are not exported
     expect(dir.some((e) => e.name === 'models/café-eu/version-1/MLmodel')).toBe(true);
 
-    const restored = restoreBundle(zip, { fileName: 'registry.zip', source: new Blob([zip]) });
+    const restored = await restoreBundle(new Blob([zip]), { fileName: 'registry.zip', readInMemoryUpTo: 0 });
     expect(restored.models[1].versions[1].files.find((f) => f.path === 'model.onnx')!.data).toBeInstanceOf(Blob); // a slice, not a copy
     expect(restored.kind).toBe('bundle');
     const dst = makeRegistry();
@@ -93,7 +94,7 @@ describe('bundle export and import', () => {
     await dst.registry.createModelVersion('m', `runs:/${run2}/model`);
     await dst.registry.createModelVersion('m', `runs:/${run2}/model`);
     await dst.registry.setRegisteredModelAlias('m', 'champion', 2);
-    const summary = await dst.registry.importRegisteredModels(restoreBundle(zip, { fileName: 'm.zip' }).models);
+    const summary = await dst.registry.importRegisteredModels((await restoreBundle(zip, { fileName: 'm.zip' })).models);
     expect(summary.models).toEqual([{ name: 'm', created: false, versions: [{ from: 1, to: 3 }], skippedAliases: ['champion'] }]);
     const m = await dst.registry.getRegisteredModel('m');
     expect(m.description).toBe('mine');
@@ -103,11 +104,11 @@ describe('bundle export and import', () => {
   it('imports a zipped MLflow model folder (MLmodel in one top folder or at the root)', async () => {
     const dir = join(FIXTURES, 'mlmodel/langchain-mlflow-2.12.2');
     const nested = zipSync(folderEntries(dir, 'langchain-mlflow-2.12.2/'));
-    const r = restoreBundle(nested, { fileName: 'download.zip' });
+    const r = await restoreBundle(nested, { fileName: 'download.zip' });
     expect(r.kind).toBe('mlflow-folder');
     expect(r.models[0].name).toBe('langchain-mlflow-2.12.2');
     expect(r.models[0].versions[0].files.map((f) => f.path).sort()).toContain('metadata/MLmodel');
-    const flat = restoreBundle(zipSync(folderEntries(join(FIXTURES, 'mlmodel/sklearn-mlflow-1.30.1'), '')), { fileName: 'sk.zip', name: 'sk' });
+    const flat = await restoreBundle(zipSync(folderEntries(join(FIXTURES, 'mlmodel/sklearn-mlflow-1.30.1'), '')), { fileName: 'sk.zip', name: 'sk' });
     expect(flat.models[0].name).toBe('sk');
     expect(flat.models[0].versions[0].files).toHaveLength(4);
     const { registry } = makeRegistry();
@@ -123,7 +124,7 @@ describe('bundle export and import', () => {
       expect(io.skipped).toEqual(want.nonTensorOutputs.map((n) => `output '${n}'`));
     }
     const bytes = new Uint8Array(readFileSync(join(FIXTURES, 'onnx/sklearn_model.onnx')));
-    const r = restoreBundle(bytes, { fileName: 'iris classifier.onnx' });
+    const r = await restoreBundle(bytes, { fileName: 'iris classifier.onnx' });
     expect(r.kind).toBe('onnx');
     expect(r.warnings[0]).toMatch(/output 'output_probability' is not a tensor .* zipmap=False/);
     const files = Object.fromEntries(r.models[0].versions[0].files.map((f) => [f.path, f.data as Uint8Array]));

@@ -16,9 +16,9 @@ const T = (() => {
   return t;
 })();
 
-/** The CRC-32 of `data` as an unsigned 32-bit number. */
-export function crc32(data: Uint8Array): number {
-  let c = -1;
+/** The CRC-32 of `data` as an unsigned 32-bit number; pass the CRC of the bytes before to continue it. */
+export function crc32(data: Uint8Array, previous = 0): number {
+  let c = ~previous;
   let i = 0;
   // Bytes up to a 4-byte boundary, then 16 bytes per step through a Uint32Array view (little-endian words).
   while (i < data.length && (data.byteOffset + i) & 3) c = T[(c ^ data[i++]) & 0xff] ^ (c >>> 8);

@@ -5,16 +5,16 @@
  * (its signature read from the graph). Everything else is refused with a message naming the problem.
  */
 import { invalidParam } from '../../core/errors';
-import { parseMlModel } from '../../models/mlmodel';
 import { ONNX_MODEL_FILE } from '../../models/environment';
+import { parseMlModel } from '../../models/mlmodel';
 import { onnxModelFolder } from '../../models/model-folder';
 import { validateImport, type ImportedFile, type ImportedRegisteredModel } from '../../registry';
 import { DEFAULT_LIMITS, formatBytes, type BundleLimits } from './limits';
 import { MANIFEST, parseManifest } from './manifest';
 import { defaultModelName } from './names';
 import { readOnnxGraphIo, signatureFromGraph } from './onnx-io';
-import { checkDirectory, inflateEntries, type Progress } from './unzip';
-import type { ZipEntry } from './zip-directory';
+import { checkDirectory, readEntry, verifyStored, type Progress } from './unzip';
+import { blobSource, bytesSource, type ZipEntry, type ZipSource } from './zip-directory';
 
 export interface RestoreOptions {
   /** The uploaded file's name: tells a bare .onnx apart and names foreign models by default. */
@@ -23,11 +23,8 @@ export interface RestoreOptions {
   name?: string;
   limits?: Partial<BundleLimits>;
   onProgress?: Progress;
-  /**
-   * The upload the bytes came from. Stored (uncompressed) entries then become slices of it, not copies: a
-   * 100 MB weights file is checked in memory but written to IndexedDB straight from the file.
-   */
-  source?: Blob;
+  /** Zip uploads up to this many bytes are read into memory at once, bigger ones entry by entry (default 64 MiB). */
+  readInMemoryUpTo?: number;
 }
 
 export interface RestoredBundle {
@@ -38,35 +35,69 @@ export interface RestoredBundle {
 }
 
 const MLMODEL = 'MLmodel';
+/** Uploads up to this size are read into memory at once; bigger ones are read entry by entry. */
+const IN_MEMORY_BYTES = 64 * 1024 * 1024;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const isZip = (b: Uint8Array): boolean => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && (b[2] === 3 || b[2] === 5) && (b[3] === 4 || b[3] === 6);
 
-/** Parses and validates; throws INVALID_PARAMETER_VALUE with a message for the user on any problem. */
-export function restoreBundle(bytes: Uint8Array, opts: RestoreOptions): RestoredBundle {
+/**
+ * Parses and validates an upload; throws INVALID_PARAMETER_VALUE with a message for the user on any problem.
+ * Given a Blob (the uploaded File), stored entries come back as slices of it, not copies: a 100 MB weights
+ * file is checked chunk by chunk and written to IndexedDB straight from the file.
+ */
+export async function restoreBundle(file: Blob | Uint8Array, opts: RestoreOptions): Promise<RestoredBundle> {
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
-  if (isZip(bytes)) return restoreZip(bytes, opts, limits);
-  if (/\.onnx$/i.test(opts.fileName)) return restoreOnnx(bytes, opts, limits);
+  const blob = file instanceof Blob ? file : null;
+  const size = blob ? blob.size : (file as Uint8Array).length;
+  const head = blob ? new Uint8Array(await blob.slice(0, 4).arrayBuffer()) : (file as Uint8Array).subarray(0, 4);
+  if (isZip(head)) {
+    const src = blob && size > (opts.readInMemoryUpTo ?? IN_MEMORY_BYTES) ? blobSource(blob) : bytesSource(blob ? new Uint8Array(await blob.arrayBuffer()) : (file as Uint8Array));
+    return restoreZip(src, blob, opts, limits);
+  }
+  if (/\.onnx$/i.test(opts.fileName)) {
+    if (size > limits.maxFileBytes) {
+      throw invalidParam(`'${opts.fileName}' is ${formatBytes(size)}, more than the ${formatBytes(limits.maxFileBytes)} limit.`);
+    }
+    return restoreOnnx(blob ? new Uint8Array(await blob.arrayBuffer()) : (file as Uint8Array), blob, opts);
+  }
   throw invalidParam(`'${opts.fileName}' is neither a zip file nor an ONNX model (.onnx).`);
 }
 
-function restoreZip(zip: Uint8Array, opts: RestoreOptions, limits: BundleLimits): RestoredBundle {
-  const entries = checkDirectory(zip, limits);
+async function restoreZip(src: ZipSource, blob: Blob | null, opts: RestoreOptions, limits: BundleLimits): Promise<RestoredBundle> {
+  const entries = await checkDirectory(src, limits);
   const manifest = entries.get(MANIFEST);
-  const plan = manifest ? bundlePlan(zip, manifest, entries, limits) : folderPlan(entries, opts);
-  validateImport(plan.map((p) => p.model)); // names, stages, tags, aliases: before inflating anything
-  const inflated = inflateEntries(zip, new Map([...entries].filter(([p]) => p !== MANIFEST)), opts.onProgress);
-  const files = new Map<string, Uint8Array | Blob>(inflated);
-  if (opts.source) {
-    for (const [path, e] of entries) if (e.method === 0 && files.has(path)) files.set(path, opts.source.slice(e.dataOffset, e.dataOffset + e.size));
-  }
+  const plan = manifest ? await bundlePlan(src, manifest, entries, limits) : folderPlan(entries, opts);
+  validateImport(plan.map((p) => p.model)); // names, stages, tags, aliases: before reading any file
+  const files = await readFiles(src, blob, new Map([...entries].filter(([p]) => p !== MANIFEST)), opts.onProgress);
   for (const { model, folders } of plan) {
     model.versions.forEach((v, i) => {
       v.files = filesUnder(files, folders[i]);
-      const mlmodel = parseMlModelFile(inflated.get(join(folders[i], MLMODEL))!, join(folders[i], MLMODEL));
+      const path = join(folders[i], MLMODEL);
+      const mlmodel = parseMlModelFile(files.get(path) as Uint8Array, path);
       if (!manifest && typeof mlmodel.run_id === 'string') v.runId = mlmodel.run_id;
     });
   }
   return { kind: manifest ? 'bundle' : 'mlflow-folder', models: plan.map((p) => p.model), warnings: [] };
+}
+
+/**
+ * Every entry, verified. Deflated entries and MLmodel files come back as bytes; stored ones as slices of the
+ * upload when there is one (checked in chunks, never held), else as views of the in-memory zip.
+ */
+async function readFiles(src: ZipSource, blob: Blob | null, entries: Map<string, ZipEntry>, onProgress?: Progress): Promise<Map<string, Uint8Array | Blob>> {
+  const total = [...entries.values()].reduce((n, e) => n + e.size, 0);
+  let done = 0;
+  const out = new Map<string, Uint8Array | Blob>();
+  for (const [path, e] of entries) {
+    if (blob && e.method === 0 && !path.endsWith(MLMODEL)) {
+      await verifyStored(src, e, path, (n) => onProgress?.((done += n), total));
+      out.set(path, blob.slice(e.dataOffset, e.dataOffset + e.size));
+    } else {
+      out.set(path, await readEntry(src, e, path));
+      onProgress?.((done += e.size), total);
+    }
+  }
+  return out;
 }
 
 const join = (folder: string, file: string): string => (folder ? `${folder}/${file}` : file);
@@ -87,12 +118,11 @@ function parseMlModelFile(data: Uint8Array, path: string): Record<string, unknow
 type Plan = Array<{ model: ImportedRegisteredModel; folders: string[] }>;
 
 /** A Flowpad bundle: every version folder must exist with an MLmodel, and every file must belong to one. */
-function bundlePlan(zip: Uint8Array, manifest: ZipEntry, entries: Map<string, ZipEntry>, limits: BundleLimits): Plan {
+async function bundlePlan(src: ZipSource, manifest: ZipEntry, entries: Map<string, ZipEntry>, limits: BundleLimits): Promise<Plan> {
   if (manifest.size > limits.maxManifestBytes) {
     throw invalidParam(`manifest.json is ${formatBytes(manifest.size)}, more than the ${formatBytes(limits.maxManifestBytes)} limit.`);
   }
-  const text = utf8.decode(inflateEntries(zip, new Map([[MANIFEST, manifest]])).get(MANIFEST)!);
-  const plan = parseManifest(text);
+  const plan = parseManifest(utf8.decode(await readEntry(src, manifest, MANIFEST)));
   const owners = new Map<string, string>();
   for (const { model, folders } of plan) {
     folders.forEach((folder, i) => {
@@ -153,10 +183,7 @@ function folderPlan(entries: Map<string, ZipEntry>, opts: RestoreOptions): Plan 
   return [{ model, folders: [folder] }];
 }
 
-function restoreOnnx(bytes: Uint8Array, opts: RestoreOptions, limits: BundleLimits): RestoredBundle {
-  if (bytes.length > limits.maxFileBytes) {
-    throw invalidParam(`'${opts.fileName}' is ${formatBytes(bytes.length)}, more than the ${formatBytes(limits.maxFileBytes)} limit.`);
-  }
+function restoreOnnx(bytes: Uint8Array, blob: Blob | null, opts: RestoreOptions): RestoredBundle {
   const io = readOnnxGraphIo(bytes);
   if (io.externalData) {
     throw invalidParam(`'${opts.fileName}' keeps its weights in external data files; zip the model folder with those files and import the zip.`);
@@ -169,7 +196,8 @@ function restoreOnnx(bytes: Uint8Array, opts: RestoreOptions, limits: BundleLimi
     name: opts.name ?? defaultModelName(opts.fileName), tags: [], aliases: {},
     versions: [{
       source: `upload:${opts.fileName}`, tags: [],
-      files: Object.entries(files).map(([path, data]) => ({ path, data: path === ONNX_MODEL_FILE && opts.source ? opts.source : data })),
+      // The weights are stored from the uploaded file itself when there is one (no second copy in memory).
+      files: Object.entries(files).map(([path, data]) => ({ path, data: path === ONNX_MODEL_FILE && blob ? blob : data })),
     }],
   };
   validateImport([model]);

@@ -1,23 +1,28 @@
 /**
  * Unzipping an untrusted archive: every entry is checked from the central directory first (paths, duplicates,
- * methods, sizes, ratios: see limits.ts), and only then inflated, each against its declared size and CRC-32.
+ * methods, sizes, ratios: see limits.ts), and only then read, each against its declared size and CRC-32.
+ * Stored entries (weights) can be checked in chunks without being kept, so a big upload never sits in memory
+ * whole; the importer then stores slices of the uploaded file itself.
  */
 import { inflateSync } from 'fflate';
 import { invalidParam } from '../../core/errors';
 import { crc32 } from './crc32';
 import { formatBytes, type BundleLimits } from './limits';
 import { checkEntryPath } from './paths';
-import { readZipDirectory, type ZipEntry } from './zip-directory';
+import { readZipDirectory, type ZipEntry, type ZipSource } from './zip-directory';
 
 /** Called with bytes done and bytes in all. */
 export type Progress = (done: number, total: number) => void;
 
+/** Bytes read per step when checking a big stored entry; the next chunk is read while this one is checked. */
+const CHUNK = 8 * 1024 * 1024;
+
 /** Entries that passed every directory check, by normalised path. */
-export function checkDirectory(zip: Uint8Array, limits: BundleLimits): Map<string, ZipEntry> {
+export async function checkDirectory(src: ZipSource, limits: BundleLimits): Promise<Map<string, ZipEntry>> {
   const files = new Map<string, ZipEntry>();
   const folded = new Map<string, string>();
   let total = 0;
-  for (const entry of readZipDirectory(zip, limits.maxEntries)) {
+  for (const entry of await readZipDirectory(src, limits.maxEntries)) {
     const p = checkEntryPath(entry.name, limits.maxPathLength);
     if (p.kind === 'junk') continue;
     const lower = p.path.toLowerCase();
@@ -28,7 +33,7 @@ export function checkDirectory(zip: Uint8Array, limits: BundleLimits): Map<strin
     }
     folded.set(lower, p.path);
     if (p.kind === 'folder') continue;
-    checkEntry(zip, entry, p.path, limits);
+    checkEntry(src, entry, p.path, limits);
     total += entry.size;
     files.set(p.path, entry);
   }
@@ -44,7 +49,7 @@ export function checkDirectory(zip: Uint8Array, limits: BundleLimits): Map<strin
   return files;
 }
 
-function checkEntry(zip: Uint8Array, e: ZipEntry, path: string, limits: BundleLimits): void {
+function checkEntry(src: ZipSource, e: ZipEntry, path: string, limits: BundleLimits): void {
   if (e.flags & 1) throw invalidParam(`'${path}' is encrypted; encrypted zips are not supported.`);
   if (e.method !== 0 && e.method !== 8) {
     throw invalidParam(`'${path}' uses compression method ${e.method}; only stored and deflated entries are supported.`);
@@ -59,31 +64,44 @@ function checkEntry(zip: Uint8Array, e: ZipEntry, path: string, limits: BundleLi
       `${formatBytes(e.size)}), more than the ${limits.maxRatio}× limit: this looks like a zip bomb.`,
     );
   }
-  if (e.dataOffset + e.compressedSize > zip.length) throw invalidParam(`Not a valid zip file: the data of '${path}' runs past its end.`);
+  if (e.dataOffset + e.compressedSize > src.size) throw invalidParam(`Not a valid zip file: the data of '${path}' runs past its end.`);
 }
 
-/** Inflates checked entries (stored ones are views into `zip`, not copies), verifying sizes and CRC-32s. */
-export function inflateEntries(zip: Uint8Array, entries: Map<string, ZipEntry>, onProgress?: Progress): Map<string, Uint8Array> {
-  const total = [...entries.values()].reduce((n, e) => n + e.size, 0);
-  const out = new Map<string, Uint8Array>();
-  let done = 0;
-  for (const [path, e] of entries) {
-    const raw = zip.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
-    let data: Uint8Array;
-    try {
-      data = e.method === 0 ? raw : inflateSync(raw, { out: new Uint8Array(e.size) });
-    } catch {
-      throw invalidParam(`'${path}' could not be inflated: its data is corrupt.`);
-    }
-    if (data.length !== e.size || crc32(data) !== e.crc) throw invalidParam(`'${path}' is corrupt: its CRC-32 does not match.`);
-    out.set(path, data);
-    done += e.size;
-    onProgress?.(done, total);
+const corrupt = (path: string) => invalidParam(`'${path}' is corrupt: its CRC-32 does not match.`);
+
+/** One checked entry's bytes, inflated into a buffer of exactly its declared size, CRC-verified. */
+export async function readEntry(src: ZipSource, e: ZipEntry, path: string): Promise<Uint8Array> {
+  const raw = await src.read(e.dataOffset, e.compressedSize);
+  let data: Uint8Array;
+  try {
+    data = e.method === 0 ? raw : inflateSync(raw, { out: new Uint8Array(e.size) });
+  } catch {
+    throw invalidParam(`'${path}' could not be inflated: its data is corrupt.`);
   }
-  return out;
+  if (data.length !== e.size || crc32(data) !== e.crc) throw corrupt(path);
+  return data;
 }
 
-/** `checkDirectory`, then `inflateEntries`. */
-export function unzipChecked(zip: Uint8Array, limits: BundleLimits, onProgress?: Progress): Map<string, Uint8Array> {
-  return inflateEntries(zip, checkDirectory(zip, limits), onProgress);
+/** CRC-checks a stored entry chunk by chunk without keeping it; `onBytes` reports progress. */
+export async function verifyStored(src: ZipSource, e: ZipEntry, path: string, onBytes?: (n: number) => void): Promise<void> {
+  let crc = 0;
+  if (src.stream) {
+    const reader = src.stream(e.dataOffset, e.size).getReader();
+    for (let r = await reader.read(); !r.done; r = await reader.read()) {
+      crc = crc32(r.value, crc);
+      onBytes?.(r.value.length);
+    }
+    if (crc !== e.crc) throw corrupt(path);
+    return;
+  }
+  const end = e.dataOffset + e.size;
+  const read = (at: number) => (at < end ? src.read(at, Math.min(CHUNK, end - at)) : Promise.resolve(null));
+  let next = read(e.dataOffset);
+  for (let at = e.dataOffset; at < end; at += CHUNK) {
+    const chunk = (await next)!;
+    next = read(at + CHUNK);
+    crc = crc32(chunk, crc);
+    onBytes?.(chunk.length);
+  }
+  if (crc !== e.crc) throw corrupt(path);
 }

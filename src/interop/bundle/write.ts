@@ -24,45 +24,68 @@ export interface WriteBundleOptions {
   onProgress?: Progress;
 }
 
-/** The zip as a Blob (its parts are fflate's output chunks: no single copy of the whole archive). */
+/**
+ * The zip as a Blob. Stored files are not copied: their bytes are streamed once through fflate (for the CRC
+ * and the offsets it writes) and each file's own Blob takes their place among the output parts, so a 100 MB
+ * weights file in IndexedDB becomes part of the download without being held in memory.
+ */
 export async function writeBundle(models: readonly ExportedModel[], opts: WriteBundleOptions = {}): Promise<Blob> {
   const now = opts.now ?? Date.now();
   const folders = folderNames(models.map((m) => m.model.name));
   const manifest = buildManifest(models, folders, now);
   const total = models.reduce((n, m) => n + m.versions.reduce((k, v) => k + v.files.reduce((s, f) => s + f.data.size, 0), 0), 0);
-  const chunks: Uint8Array[] = [];
+  const parts: BlobPart[] = [];
+  // While a stored file streams through fflate, its chunks stand for its Blob in the output.
+  let standIn: { chunks: Set<Uint8Array>; blob: Blob; placed: boolean } | null = null;
   let failure: Error | null = null;
   const zip = new Zip((err, chunk) => {
     if (err) failure = err;
-    else chunks.push(chunk);
+    else if (standIn?.chunks.delete(chunk)) {
+      if (!standIn.placed) parts.push(standIn.blob);
+      standIn.placed = true;
+    } else parts.push(chunk);
   });
   const mtime = Math.max(now, ZIP_EPOCH);
-  const add = (path: string, data: Uint8Array<ArrayBuffer>): void => {
-    if (isTextEntry(path)) {
-      const entry = new ZipDeflate(path, { level: 6 });
-      entry.mtime = mtime;
-      zip.add(entry);
-      entry.push(data, true);
-      return;
-    }
-    // Stored: fflate's ZipPassThrough would CRC the bytes with its byte-at-a-time table; ours is faster.
-    const entry: ZipInputFile = { filename: path, size: data.length, crc: crc32(data), compression: 0, mtime };
-    zip.add(entry);
-    entry.ondata!(null, data, true);
-  };
-  add(MANIFEST, strToU8(JSON.stringify(manifest, null, 2) + '\n'));
   let done = 0;
+  const addText = (path: string, data: Uint8Array<ArrayBuffer>): void => {
+    const entry = new ZipDeflate(path, { level: 6 });
+    entry.mtime = mtime;
+    zip.add(entry);
+    entry.push(data, true);
+  };
+  const addStored = async (path: string, blob: Blob): Promise<void> => {
+    const entry: ZipInputFile = { filename: path, size: blob.size, crc: 0, compression: 0, mtime };
+    zip.add(entry);
+    standIn = { chunks: new Set(), blob, placed: false };
+    let crc = 0;
+    const reader = blob.stream().getReader();
+    for (let r = await reader.read(); !r.done; r = await reader.read()) {
+      crc = crc32(r.value, crc);
+      standIn.chunks.add(r.value);
+      entry.ondata!(null, r.value as Uint8Array<ArrayBuffer>, false);
+      opts.onProgress?.((done += r.value.length), total);
+    }
+    entry.crc = crc; // read by fflate for the data descriptor and central directory when the entry ends
+    entry.ondata!(null, new Uint8Array(0), true);
+    if (standIn.chunks.size) throw new Error(`zip writer: ${standIn.chunks.size} chunks of '${path}' were not emitted`);
+    standIn = null;
+  };
+  addText(MANIFEST, strToU8(JSON.stringify(manifest, null, 2) + '\n'));
   for (const [i, { versions }] of models.entries()) {
     for (const [j, { files }] of versions.entries()) {
       const folder = manifest.registered_models[i].model_versions[j].path;
       for (const f of files) {
-        add(`${folder}/${f.path}`, new Uint8Array(await f.data.arrayBuffer()));
-        done += f.data.size;
-        opts.onProgress?.(done, total);
+        const path = `${folder}/${f.path}`;
+        if (!isTextEntry(path)) {
+          await addStored(path, f.data);
+          continue;
+        }
+        addText(path, new Uint8Array(await f.data.arrayBuffer()));
+        opts.onProgress?.((done += f.data.size), total);
       }
     }
   }
   zip.end();
   if (failure) throw failure;
-  return new Blob(chunks as BlobPart[], { type: 'application/zip' });
+  return new Blob(parts, { type: 'application/zip' });
 }

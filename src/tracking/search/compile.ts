@@ -4,8 +4,9 @@
  * SearchExperimentsUtils._does_experiment_match_clause):
  * - a missing key, metric or nullable attribute never matches, not even `!=`;
  * - metrics compare their latest value as IEEE floats, so NaN only satisfies `!=`;
- * - LIKE is Python `re.match` of the pattern with `%` → `.*` and `_` → `.`, case-sensitive;
- *   ILIKE ignores case. As in Python, `.` never matches a newline;
+ * - LIKE matches the whole value, case-sensitively, with `%` any run of characters and `_` one character,
+ *   newlines included, as MLflow's SQL store (the default store) does; ILIKE ignores case, Unicode-aware like
+ *   the FileStore and PostgreSQL (SQLite's lower() folds ASCII only: a documented store difference);
  * - a dataset clause matches when any of the run's dataset inputs matches.
  */
 import type { ExperimentRow, RunRow } from '../../storage/rows';
@@ -119,16 +120,15 @@ function listComparison(comparator: string, list: string[]): Test {
 const REGEX_SYNTAX = /[\^$\\.*+?()[\]{}|/]/;
 
 /**
- * SQL LIKE pattern → RegExp with Python `re.match` semantics: anchored at the start, anchored at
- * the end (where `$` also accepts one trailing newline) unless the pattern ends with `%`.
+ * SQL LIKE pattern → RegExp: anchored at both ends, `%` → any run of characters, `_` → one character, newlines
+ * included (SQL LIKE, which MLflow's SQL store uses; its FileStore's Python `re.match` differs on newlines).
  */
 export function likeToRegExp(pattern: string, ignoreCase: boolean): RegExp {
   let src = '^';
   for (const ch of pattern) {
-    if (ch === '%') src += '[^\\n]*';
-    else if (ch === '_') src += '[^\\n]';
+    if (ch === '%') src += '[\\s\\S]*';
+    else if (ch === '_') src += '[\\s\\S]';
     else src += REGEX_SYNTAX.test(ch) ? '\\' + ch : ch;
   }
-  if (!pattern.endsWith('%')) src += '\\n?$';
-  return new RegExp(src, ignoreCase ? 'iu' : 'u');
+  return new RegExp(src + '$', ignoreCase ? 'iu' : 'u');
 }

@@ -109,7 +109,11 @@ export const EXPERIMENTS: Dialect = {
   },
   translate: (key) => key,
   nullMessage: (_type, key) => `IS NULL / IS NOT NULL is only supported for tags, not for attribute '${key}'`,
-  checkComparator: (type, key, c, at) => checkCommon(type, key, c, EXPERIMENT_NUMERIC, PARAM_CMP, at),
+  checkComparator: (type, key, c, at) => {
+    // The SQL store checks experiment tag comparators itself, with its own message (SqlAlchemyStore search_experiments).
+    if (type === 'tag' && !PARAM_CMP.includes(c)) throw new SearchError(`Invalid comparator for tag: ${c}`, at.start, PARAM_CMP.join(' '), at.end);
+    checkCommon(type, key, c, EXPERIMENT_NUMERIC, PARAM_CMP, at);
+  },
   checkListKey: listKeyCheck('experiment_id'),
   invalidClauses: (texts) => `Invalid clause(s) in filter string: ${texts.join(', ')}`,
 };

@@ -130,7 +130,8 @@ export function parseRunOrderBy(orderBy: readonly string[]): OrderKey[] {
   return orderBy.map((o) => {
     const k = parseOrderBy(o, RUNS);
     if (k.type === 'dataset') {
-      throw new SearchError(`Invalid order_by entity type '${k.type}'`, 0, 'metrics, params, tags or attributes', o.length);
+      // The SQL store's message (SqlAlchemyStore._get_orderby_clauses).
+      throw new SearchError(`Invalid identifier type '${k.type}'`, 0, 'metrics, params, tags or attributes', o.length);
     }
     return k;
   });

@@ -45,8 +45,10 @@ export function createLiveQuery<S, T>(
   createComputed(
     on(source, (input) => {
       setLoading(true);
-      // The querier runs inside Dexie's live-query zone, outside Solid's tracking; untrack keeps it that way.
-      const subscription = observe(() => untrack(() => querier(input as S))).subscribe({
+      // The querier runs inside Dexie's live-query zone, outside Solid's tracking; untrack keeps it that way. The
+      // wrapper is an async function on purpose: only then does Dexie follow the zone across native awaits (the
+      // client awaits its metric writer before reading), so reads after such an await are still observed.
+      const subscription = observe(async () => untrack(() => querier(input as S))).subscribe({
         next: (result) =>
           batch(() => {
             setValue(() => result);

@@ -1,17 +1,17 @@
 import { A, useParams } from '@solidjs/router';
-import { For, Match, Show, Switch } from 'solid-js';
+import { Match, Show, Switch } from 'solid-js';
 import type { Experiment } from '../../tracking/entities';
 import { client } from '../client';
-import { EmptyState } from '../components/EmptyState';
-import { RunStatusBadge } from '../components/RunStatusBadge';
 import { Time } from '../components/Time';
+import { DescriptionPanel } from '../experiments/DescriptionPanel';
+import { ExperimentActions } from '../experiments/ExperimentActions';
+import { TagsEditor } from '../experiments/TagsEditor';
+import '../experiments/experiments.css';
 import { createDocumentTitle } from '../primitives/create-document-title';
 import { createLiveQuery } from '../primitives/create-live-query';
+import { RunsView } from '../runs/RunsView';
 
-/** Runs listed here; the full runs table (columns, sorting, paging) is its own page later. */
-const RUNS_SHOWN = 100;
-
-/** `#/experiments/:id`: the experiment's header and its newest runs. */
+/** `#/experiments/:id`: the experiment's header, description and tags, then its runs table. */
 export function ExperimentPage() {
   const params = useParams<{ id: string }>();
   const experiment = createLiveQuery(() => params.id, (id) => client.getExperiment(id));
@@ -37,21 +37,26 @@ export function ExperimentPage() {
         <Match when={experiment.error()}>
           {(error) => <p class="banner banner-error" role="alert">Could not load the experiment: {error().message}</p>}
         </Match>
-        <Match when={experiment()}>{(exp) => <ExperimentDetails experiment={exp()} />}</Match>
+        <Match when={experiment()}>
+          {(exp) => (
+            <>
+              <ExperimentHeader experiment={exp()} />
+              <RunsView experimentIds={[exp().experimentId]} experimentName={() => exp().name} label={`Runs of ${exp().name}`} />
+            </>
+          )}
+        </Match>
       </Switch>
     </>
   );
 }
 
-function ExperimentDetails(props: { experiment: Experiment }) {
-  const runs = createLiveQuery(
-    () => props.experiment.experimentId,
-    (id) => client.searchRuns([id], { maxResults: RUNS_SHOWN }),
-  );
+function ExperimentHeader(props: { experiment: Experiment }) {
+  const id = () => props.experiment.experimentId;
+  const runCount = createLiveQuery(id, (e) => client.countRuns(e));
   return (
     <>
-      <div class="page-header">
-        <div>
+      <div class="page-header compact">
+        <div class="header-main">
           <h1>
             {props.experiment.name}
             <Show when={props.experiment.lifecycleStage === 'deleted'}>
@@ -59,62 +64,27 @@ function ExperimentDetails(props: { experiment: Experiment }) {
             </Show>
           </h1>
           <dl class="meta">
-            <div><dt>ID</dt><dd class="mono">{props.experiment.experimentId}</dd></div>
+            <div><dt>ID</dt><dd class="mono">{id()}</dd></div>
+            <div><dt>Runs</dt><dd>{runCount()?.toLocaleString('en-US') ?? '…'}</dd></div>
             <div><dt>Created</dt><dd><Time ms={props.experiment.creationTime} /></dd></div>
+            <div><dt>Last modified</dt><dd><Time ms={props.experiment.lastUpdateTime} /></dd></div>
             <div><dt>Artifact location</dt><dd class="mono">{props.experiment.artifactLocation}</dd></div>
           </dl>
         </div>
+        <ExperimentActions experiment={props.experiment} />
       </div>
-
-      <section aria-labelledby="runs-heading">
-        <div class="section-header">
-          <h2 id="runs-heading">Runs</h2>
-          <Show when={runs()}>
-            {(page) => (
-              <span class="muted count">
-                {page().nextPageToken ? `newest ${page().items.length}` : page().items.length}
-              </span>
-            )}
-          </Show>
-        </div>
-        <Switch fallback={<p class="muted loading">Loading runs…</p>}>
-          <Match when={runs.error()}>
-            {(error) => <p class="banner banner-error" role="alert">Could not search runs: {error().message}</p>}
-          </Match>
-          <Match when={runs()?.items.length === 0}>
-            <EmptyState title="No runs yet">
-              Runs logged to this experiment, from training in this browser or from an import, appear here.
-            </EmptyState>
-          </Match>
-          <Match when={runs()}>
-            {(page) => (
-              <div class="table-wrap">
-                <table class="table">
-                  <caption class="visually-hidden">Runs of {props.experiment.name}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Run name</th>
-                      <th scope="col">Status</th>
-                      <th scope="col">Started</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={page().items}>
-                      {(run) => (
-                        <tr>
-                          <td class="cell-name" title={run.info.runName}>{run.info.runName}</td>
-                          <td><RunStatusBadge status={run.info.status} /></td>
-                          <td><Time ms={run.info.startTime} /></td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
-              </div>
-            )}
-          </Match>
-        </Switch>
-      </section>
+      <div class="about">
+        <DescriptionPanel experiment={props.experiment} />
+        <section class="about-block about-tags" aria-label="Experiment tags">
+          <div class="about-heading"><h2>Tags</h2></div>
+          <TagsEditor
+            tags={props.experiment.tags}
+            editable={props.experiment.lifecycleStage === 'active'}
+            onSet={(k, v) => client.setExperimentTag(id(), k, v)}
+            onDelete={(k) => client.deleteExperimentTag(id(), k)}
+          />
+        </section>
+      </div>
     </>
   );
 }

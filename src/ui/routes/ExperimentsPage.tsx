@@ -1,24 +1,41 @@
-import { A, useNavigate, useSearchParams } from '@solidjs/router';
-import { createSignal, For, Match, Show, Switch } from 'solid-js';
+import { useNavigate, useSearchParams } from '@solidjs/router';
+import { createMemo, createSignal, Match, Show, Switch } from 'solid-js';
 import { client } from '../client';
 import { CreateExperimentDialog } from '../components/CreateExperimentDialog';
 import { EmptyState } from '../components/EmptyState';
-import { Time } from '../components/Time';
+import { ExperimentsTable } from '../experiments/ExperimentsTable';
+import { FirstLook } from '../experiments/FirstLook';
 import { nameFilter } from '../name-filter';
+import '../experiments/experiments.css';
 import { createDocumentTitle } from '../primitives/create-document-title';
 import { createLiveQuery } from '../primitives/create-live-query';
 
-/** `#/`: every active experiment, newest first, filterable by name (`?q=` keeps the filter in the link). */
+/**
+ * `#/`: every experiment, newest first, filterable by name (`?q=`), with deleted ones on request (`?deleted=1`).
+ * Checked experiments open together in one runs table. An app holding only the empty Default experiment offers
+ * sample data.
+ */
 export function ExperimentsPage() {
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams<{ q?: string }>();
+  const [params, setParams] = useSearchParams<{ q?: string; deleted?: string }>();
   const [creating, setCreating] = createSignal(false);
+  const [selected, setSelected] = createSignal<ReadonlySet<string>>(new Set());
   const search = () => params.q ?? '';
+  const showDeleted = () => params.deleted === '1';
   const experiments = createLiveQuery(
-    () => nameFilter(search()),
-    (filter) => client.searchExperiments({ filter }),
+    () => ({ filter: nameFilter(search()), deleted: showDeleted() }),
+    ({ filter, deleted }) => client.searchExperiments({ filter, viewType: deleted ? 'ALL' : 'ACTIVE_ONLY' }),
   );
   const items = () => experiments()?.items;
+  const ids = createMemo(() => (items() ?? []).map((e) => e.experimentId), undefined, { equals: (a, b) => a.join() === b.join() });
+  // Counted per experiment without reading runs (an IndexedDB count), so 10,000-run experiments list fast.
+  const counts = createLiveQuery(ids, async (list) => {
+    const n = await Promise.all(list.map((id) => client.countRuns(id, 'ALL')));
+    return new Map(list.map((id, i) => [id, n[i]]));
+  });
+  const firstLook = () => !search() && !showDeleted() && items()?.length === 1 && items()![0].experimentId === '0' && counts()?.get('0') === 0;
+  const [sampleProgress, setSampleProgress] = createSignal<number>();
+  const chosen = () => (items() ?? []).filter((e) => selected().has(e.experimentId)).map((e) => e.experimentId);
   createDocumentTitle(() => 'Experiments');
 
   const openCreate = () => setCreating(true);
@@ -36,6 +53,10 @@ export function ExperimentsPage() {
         </button>
       </div>
 
+      <Show when={firstLook() || sampleProgress() !== undefined}>
+        <FirstLook onCreate={openCreate} progress={sampleProgress()} onProgress={setSampleProgress} />
+      </Show>
+
       <div class="toolbar">
         <input
           type="search"
@@ -45,6 +66,10 @@ export function ExperimentsPage() {
           value={search()}
           onInput={(e) => setParams({ q: e.currentTarget.value || undefined }, { replace: true })}
         />
+        <label class="check">
+          <input type="checkbox" checked={showDeleted()} onChange={(e) => setParams({ deleted: e.currentTarget.checked ? '1' : undefined }, { replace: true })} />
+          Show deleted
+        </label>
         <Show when={items()}>
           {(list) => (
             <span class="muted count" aria-live="polite">
@@ -52,6 +77,14 @@ export function ExperimentsPage() {
               {experiments()?.nextPageToken ? ' shown (more exist)' : ''}
             </span>
           )}
+        </Show>
+        <span class="toolbar-spacer" />
+        <Show when={chosen().length > 0}>
+          <span class="muted count">{chosen().length} selected</span>
+          <button type="button" class="button" onClick={() => setSelected(new Set<string>())}>Clear</button>
+          <button type="button" class="button button-primary" onClick={() => navigate(`/runs?experiments=${chosen().map(encodeURIComponent).join(',')}`)}>
+            Compare runs
+          </button>
         </Show>
       </div>
 
@@ -81,33 +114,18 @@ export function ExperimentsPage() {
         </Match>
         <Match when={items()}>
           {(list) => (
-            <div class="table-wrap">
-              <table class="table">
-                <caption class="visually-hidden">Experiments</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">ID</th>
-                    <th scope="col">Created</th>
-                    <th scope="col">Last modified</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={list()}>
-                    {(experiment) => (
-                      <tr>
-                        <td class="cell-name" title={experiment.name}>
-                          <A href={`/experiments/${encodeURIComponent(experiment.experimentId)}`}>{experiment.name}</A>
-                        </td>
-                        <td class="mono">{experiment.experimentId}</td>
-                        <td><Time ms={experiment.creationTime} /></td>
-                        <td><Time ms={experiment.lastUpdateTime} /></td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
+            <ExperimentsTable
+              experiments={list()}
+              counts={counts()}
+              selected={selected()}
+              onSelect={(id, on) => {
+                const next = new Set(selected());
+                if (on) next.add(id);
+                else next.delete(id);
+                setSelected(next);
+              }}
+              onSelectAll={(on) => setSelected(on ? new Set(list().map((e) => e.experimentId)) : new Set<string>())}
+            />
           )}
         </Match>
       </Switch>

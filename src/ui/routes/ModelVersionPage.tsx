@@ -137,7 +137,7 @@ function VersionDetails(props: { version: ModelVersion }) {
         <StageTransitionDialog name={v().name} version={v().version} current={v().currentStage} others={othersIn} onClose={() => setDialog(undefined)} />
       </Show>
       <Show when={dialog() === 'delete'}>
-        <ConfirmDialog title={`Delete version ${v().version}?`} confirmLabel="Delete version" onClose={() => setDialog(undefined)}
+        <ConfirmDialog title={`Delete version ${v().version}?`} confirmLabel="Delete version" danger onClose={() => setDialog(undefined)}
           onConfirm={async () => {
             const name = v().name;
             await registry.deleteModelVersion(name, v().version);

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { errorOf, makeClient } from '../../test/helpers';
+import { emptyDump, type DumpRun, type MlflowDump } from './dump';
+import { restoreMlflowDump } from './restore';
+
+const run = (runId: string, experimentId: string, extra: Partial<DumpRun> = {}): DumpRun => ({
+  runId, experimentId, runName: runId, userId: 'u', status: 'FINISHED', startTime: 1, endTime: 2, artifactUri: '',
+  lifecycleStage: 'active', deletedTime: null, params: [], tags: [], metrics: { m: [{ value: 1, timestamp: 1, step: 0 }] },
+  datasetInputs: [], artifacts: [], ...extra,
+});
+
+function dump(): MlflowDump {
+  const d = emptyDump();
+  d.experiments.push({ experimentId: '1', name: 'imported', artifactLocation: 'file:///x/1', lifecycleStage: 'active', creationTime: 5, lastUpdateTime: 6, tags: [] });
+  d.runs.push(run('r1', '1'), run('r2', '1'));
+  return d;
+}
+
+describe('restoreMlflowDump', () => {
+  it('validates everything before writing: one bad value leaves the database unchanged', async () => {
+    const client = makeClient();
+    const bad = dump();
+    bad.runs[1].metrics['bad//key'] = [{ value: 1, timestamp: 1, step: 0 }];
+    const err = await errorOf(restoreMlflowDump(client, bad));
+    expect(err.code).toBe('INVALID_PARAMETER_VALUE');
+    expect(err.message).toMatch(/^run r2: /);
+    expect((await client.searchExperiments({ viewType: 'ALL' })).items.map((e) => e.name)).toEqual(['Default']);
+    await client.close();
+  });
+
+  it('keeps free ids, merges by name, and gives a taken id to nobody else', async () => {
+    const client = makeClient();
+    const mine = await client.createExperiment('mine'); // takes id 1
+    const d = dump();
+    d.experiments.push({ experimentId: '2', name: 'mine', artifactLocation: '', lifecycleStage: 'active', creationTime: 1, lastUpdateTime: 1, tags: [{ key: 'k', value: 'v' }] });
+    d.runs.push(run('r3', '2'));
+    const res = await restoreMlflowDump(client, d);
+    const newId = res.experimentIds['1'];
+    expect(newId).not.toBe('1');
+    expect(res.experimentIds['2']).toBe(mine);
+    expect((await client.getRun('r1')).info.experimentId).toBe(newId);
+    expect((await client.getRun('r3')).info.experimentId).toBe(mine);
+    expect((await client.getExperiment(mine)).tags).toEqual([{ key: 'k', value: 'v' }]);
+    expect(await client.getExperiment(newId)).toMatchObject({ name: 'imported', creationTime: 5, lastUpdateTime: 6 });
+    // Logging still works on imported runs, and new experiments skip imported ids.
+    await client.logMetric('r1', 'm', 2, { timestamp: 3, step: 1 });
+    await client.flush();
+    expect((await client.getMetricHistory('r1', 'm')).map((p) => p.value)).toEqual([1, 2]);
+    const next = await client.createExperiment('after');
+    expect([mine, newId]).not.toContain(next);
+    await client.close();
+  });
+});

@@ -1,0 +1,62 @@
+/** The previewers: text, table (with a raw view), image, and HTML in a script-less sandbox. User content goes in as text only. */
+import { createMemo, createSignal, For, onCleanup, Show } from 'solid-js';
+import { TABLE_ROWS_SHOWN } from './preview-load';
+
+/** Text as is, in a scrollable, focusable block. */
+export function TextPreview(props: { text: string }) {
+  return <pre class="preview-text" tabindex="0" aria-label="File contents">{props.text}</pre>;
+}
+
+/** A table (first TABLE_ROWS_SHOWN rows) with a switch to the raw text. */
+export function TablePreview(props: { columns: string[]; rows: string[][]; totalRows: number; raw: string }) {
+  const [raw, setRaw] = createSignal(false);
+  return (
+    <>
+      <div class="preview-toolbar" role="group" aria-label="Preview mode">
+        <button type="button" class="chip-toggle" aria-pressed={!raw()} onClick={() => setRaw(false)}>Table</button>
+        <button type="button" class="chip-toggle" aria-pressed={raw()} onClick={() => setRaw(true)}>Raw</button>
+        <span class="muted small">
+          {props.totalRows.toLocaleString('en-US')} row{props.totalRows === 1 ? '' : 's'} × {props.columns.length} column{props.columns.length === 1 ? '' : 's'}
+          {props.totalRows > TABLE_ROWS_SHOWN ? ` · showing the first ${TABLE_ROWS_SHOWN.toLocaleString('en-US')}` : ''}
+        </span>
+      </div>
+      <Show when={!raw()} fallback={<TextPreview text={props.raw} />}>
+        <div class="preview-table-wrap" tabindex="0">
+          <table class="table preview-table">
+            <thead>
+              <tr><For each={props.columns}>{(c) => <th scope="col" title={c}>{c === '' ? '(unnamed)' : c}</th>}</For></tr>
+            </thead>
+            <tbody>
+              <For each={props.rows}>
+                {(r) => <tr><For each={props.columns}>{(_, i) => <td title={r[i()] ?? ''}>{r[i()] ?? ''}</td>}</For></tr>}
+              </For>
+            </tbody>
+          </table>
+        </div>
+      </Show>
+    </>
+  );
+}
+
+/** An image from a Blob (object URL revoked on unmount); a message if the browser cannot decode it. */
+export function ImagePreview(props: { blob: Blob; name: string }) {
+  const url = createMemo(() => {
+    const u = URL.createObjectURL(props.blob);
+    onCleanup(() => URL.revokeObjectURL(u));
+    return u;
+  });
+  const [broken, setBroken] = createSignal(false);
+  return (
+    <Show when={!broken()} fallback={<p class="banner banner-warning" role="status">This image could not be decoded by the browser. Download it to open it elsewhere.</p>}>
+      <div class="preview-image"><img src={url()} alt={props.name} onError={() => setBroken(true)} /></div>
+    </Show>
+  );
+}
+
+/**
+ * HTML in an iframe with an empty `sandbox`: no scripts, no forms, no same-origin access, no top navigation.
+ * The document comes from srcdoc, so it cannot reach this app's storage either.
+ */
+export function HtmlPreview(props: { text: string; name: string }) {
+  return <iframe class="preview-html" sandbox="" srcdoc={props.text} title={`Preview of ${props.name}`} referrerpolicy="no-referrer" />;
+}

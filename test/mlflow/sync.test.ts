@@ -1,0 +1,182 @@
+/**
+ * Issue 6 part 5 (domain half): push Flowpad experiments to a real `mlflow server` (SQLite backend, proxied
+ * artifacts, loopback only), check what MlflowClient sees, push again (nothing new), resume an interrupted push,
+ * and pull everything back into a fresh Flowpad.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MlflowRestClient, pullExperiments, pushExperiments, SOURCE_RUN_TAG, type SyncProgress } from '../../src/interop/rest';
+import type { TrackingClient } from '../../src/tracking';
+import { makeClient } from '../helpers';
+import { flowpadJson, type StoreJson } from './oracle';
+import { readJson, removeTempDirs, runPy, tempDir } from './python';
+import { startMlflowServer, type RunningServer } from './server';
+
+const T0 = 1_700_000_000_000;
+const SQL_MAX = 1.7976931348623157e308;
+let server: RunningServer;
+let local: TrackingClient;
+let dir: string;
+const headers: (string | null)[] = [];
+
+/** A fetch that records the Authorization header, and fails every request once `failAfter` hits 0. */
+function recordingFetch(failAfter = Infinity): typeof fetch {
+  let left = failAfter;
+  return async (input, init) => {
+    headers.push(new Headers(init?.headers).get('Authorization'));
+    if (String(input).includes('log-batch') && left-- <= 0) throw new TypeError('network down (simulated)');
+    return fetch(input, init);
+  };
+}
+const remote = (failAfter?: number) =>
+  new MlflowRestClient({ baseUrl: server.url, authorization: 'Bearer test-token', fetch: recordingFetch(failAfter) });
+
+async function addLocalData(client: TrackingClient): Promise<string[]> {
+  const e1 = await client.createExperiment('sync one', { tags: { team: 'ml' } });
+  const e2 = await client.createExperiment('sync two');
+  const parent = await client.createRun(e1, { runName: 'parent', startTime: T0, tags: { stage: 'dev' } });
+  const pid = parent.info.runId;
+  await client.logBatch(pid, { params: Array.from({ length: 100 }, (_, i) => ({ key: `p${i}`, value: `v${i}` })) });
+  await client.logBatch(pid, { params: Array.from({ length: 50 }, (_, i) => ({ key: `q${i}`, value: 'x'.repeat(5000) })) });
+  for (let from = 0; from < 2500; from += 1000) {
+    await client.logBatch(pid, {
+      metrics: Array.from({ length: Math.min(1000, 2500 - from) }, (_, k) => ({ key: 'loss', value: 1 / (from + k + 1), timestamp: T0 + from + k, step: from + k })),
+    });
+  }
+  await client.logBatch(pid, {
+    metrics: [
+      { key: 'acc', value: NaN, timestamp: T0, step: 0 }, { key: 'acc', value: Infinity, timestamp: T0 + 1, step: 1 },
+      { key: 'acc', value: -Infinity, timestamp: T0 + 2, step: 2 }, { key: 'acc', value: 0.5, timestamp: T0 + 3, step: 3 },
+    ],
+  });
+  await client.logText(pid, 'hello', 'notes/readme.txt');
+  await client.logArtifact(pid, 'model/weights.bin', Uint8Array.from({ length: 300 }, (_, i) => i % 256));
+  const child = await client.createRun(e1, { runName: 'child', startTime: T0 + 5, parentRunId: pid });
+  await client.logMetric(child.info.runId, 'loss', 0.25, { timestamp: T0 + 6, step: 1 });
+  await client.setTerminated(child.info.runId, 'FAILED', T0 + 7);
+  const gone = await client.createRun(e1, { runName: 'deleted one', startTime: T0 + 8 });
+  await client.logParam(gone.info.runId, 'x', '1');
+  await client.setTerminated(gone.info.runId, 'KILLED', T0 + 9);
+  await client.deleteRun(gone.info.runId);
+  await client.setTerminated(pid, 'FINISHED', T0 + 10_000);
+  await client.createRun(e2, { runName: 'still running', startTime: T0 + 11 });
+  await client.flush();
+  return [e1, e2];
+}
+
+/** The server's view (MlflowClient over REST), in the dump format. */
+async function serverJson(name: string): Promise<StoreJson> {
+  await runPy('dump_store.py', [server.url, join(dir, name), '--no-registry'], { cwd: dir });
+  return readJson<StoreJson>(join(dir, name));
+}
+
+/** Server dump → local terms: Flowpad run ids, no source tag, no locations or server times, SQL's max double as Infinity. */
+function asLocal(s: StoreJson, expNames: Record<string, string>): StoreJson {
+  const byRemote = new Map(s.runs.map((r) => [r.info.run_id as string, (r.tags as Record<string, string>)[SOURCE_RUN_TAG]]));
+  const inf = (v: unknown) => (v === SQL_MAX ? 'Infinity' : v === -SQL_MAX ? '-Infinity' : v);
+  return {
+    registered_models: [],
+    experiments: s.experiments.filter((e) => e.experiment_id !== '0')
+      .map((e) => ({ ...e, experiment_id: expNames[e.name as string], artifact_location: '', creation_time: 0, last_update_time: 0 }))
+      .sort((a, b) => (a.experiment_id < b.experiment_id ? -1 : 1)),
+    runs: s.runs.map((r) => {
+      const tags = { ...(r.tags as Record<string, string>) };
+      delete tags[SOURCE_RUN_TAG];
+      if (tags['mlflow.parentRunId']) tags['mlflow.parentRunId'] = byRemote.get(tags['mlflow.parentRunId']) ?? tags['mlflow.parentRunId'];
+      const history = Object.fromEntries(Object.entries(r.history as Record<string, [number, unknown, number][]>)
+        .map(([k, pts]) => [k, pts.map(([t, v, st]) => [t, inf(v), st])]));
+      const metrics = Object.fromEntries(Object.entries(r.metrics as Record<string, unknown>).map(([k, v]) => [k, inf(v)]));
+      return { ...r, tags, history, metrics, info: { ...r.info, run_id: byRemote.get(r.info.run_id as string), experiment_id: expNames[String(r.info.experiment_id)], artifact_uri: '' } };
+    }).sort((a, b) => ((a.info.run_id as string) < (b.info.run_id as string) ? -1 : 1)),
+  };
+}
+
+/** Local dump with locations and experiment times blanked, ordered by Flowpad id. */
+function comparable(j: StoreJson): StoreJson {
+  return {
+    registered_models: [],
+    experiments: j.experiments.filter((e) => e.experiment_id !== '0').map((e) => ({ ...e, artifact_location: '', creation_time: 0, last_update_time: 0 })),
+    runs: j.runs.map((r) => ({ ...r, info: { ...r.info, artifact_uri: '' } })),
+  };
+}
+
+beforeAll(async () => {
+  dir = tempDir('sync');
+  local = makeClient();
+  [server] = await Promise.all([startMlflowServer(dir), addLocalData(local)]);
+});
+afterAll(async () => {
+  await server?.stop();
+  await local?.close();
+  removeTempDirs();
+});
+
+describe('sync with mlflow server', () => {
+  let expIds: string[];
+  let mapping: Record<string, string>;
+
+  it('pushes experiments and runs: MlflowClient sees every value', async () => {
+    expIds = (await local.searchExperiments()).items.map((e) => e.experimentId).filter((id) => id !== '0');
+    const progress: SyncProgress[] = [];
+    const res = await pushExperiments(local, remote(), expIds, { onProgress: (p) => progress.push(p) });
+    expect(res).toMatchObject({ experimentsCreated: 2, runsCreated: 4, pointsSent: 2505, artifactsSent: 2, warnings: [] });
+    // 150 params → 2 batches, 2500 + 4 loss/acc points → 3 batches of ≤ 1000 …
+    expect(res.requests).toBeGreaterThanOrEqual(6);
+    expect(progress.map((p) => p.done)).toEqual([1, 2, 3, 4]);
+    expect(headers.every((h) => h === 'Bearer test-token')).toBe(true);
+    mapping = res.experiments;
+    const names = Object.fromEntries(await Promise.all(Object.entries(mapping).map(async ([l, r]) => [r, l])));
+    const byName = Object.fromEntries(
+      (await local.searchExperiments()).items.map((e) => [e.name, e.experimentId]),
+    );
+    const there = asLocal(await serverJson('push1.json'), { ...names, ...byName });
+    expect(there).toEqual(comparable(await flowpadJson(local, { only: expIds })));
+  });
+
+  it('a second push creates and sends nothing', async () => {
+    const res = await pushExperiments(local, remote(), expIds);
+    expect(res).toMatchObject({ experimentsCreated: 0, runsCreated: 0, requests: 0, pointsSent: 0, artifactsSent: 0 });
+    expect(res.experiments).toEqual(mapping);
+  });
+
+  it('resumes an interrupted push without duplicating anything', async () => {
+    const e3 = await local.createExperiment('sync three');
+    const run = await local.createRun(e3, { runName: 'long', startTime: T0 + 20 });
+    const points = Array.from({ length: 3500 }, (_, k) => ({ key: 'm', value: k % 7 === 0 ? NaN : k, timestamp: T0 + k, step: k }));
+    for (let i = 0; i < points.length; i += 1000) await local.logBatch(run.info.runId, { metrics: points.slice(i, i + 1000) });
+    await local.setTerminated(run.info.runId, 'FINISHED', T0 + 5000);
+    const failed = await pushExperiments(local, remote(2), [e3]).catch((e: { code: string; message: string }) => e);
+    expect(failed).toMatchObject({ code: 'INTERNAL_ERROR' });
+    expect((failed as { message: string }).message).toMatch(/cannot reach the MLflow server/);
+    const res = await pushExperiments(local, remote(), [e3]);
+    expect(res).toMatchObject({ runsCreated: 0, pointsSent: 1500 });
+    const remoteId = res.runs[run.info.runId];
+    const history = await remote().getMetricHistory(remoteId, 'm');
+    expect(history).toHaveLength(3500);
+    expect((await remote().getRun(remoteId)).info.status).toBe('FINISHED');
+    expIds.push(e3);
+  });
+
+  it('pulls everything back into a fresh Flowpad, equal to what MlflowClient reports', async () => {
+    const fresh = makeClient();
+    const remoteIds = expIds.map((id) => (id in mapping ? mapping[id] : undefined)).filter((x): x is string => !!x);
+    remoteIds.push((await remote().getExperimentByName('sync three'))!.experimentId);
+    const progress: SyncProgress[] = [];
+    const res = await pullExperiments(remote(), fresh, remoteIds, { onProgress: (p) => progress.push(p) });
+    expect(res).toMatchObject({ runsCreated: 5, experimentsCreated: 3 });
+    expect(progress.at(-1)).toMatchObject({ done: 5, total: 5 });
+    const there = await serverJson('pull.json');
+    const mine = await flowpadJson(fresh);
+    expect(mine.experiments.filter((e) => e.experiment_id !== '0')).toEqual(there.experiments.filter((e) => e.experiment_id !== '0'));
+    expect(mine.runs).toEqual(there.runs);
+    // Pulling again, or pulling into the Flowpad the runs came from, creates nothing.
+    expect(await pullExperiments(remote(), fresh, remoteIds)).toMatchObject({ runsCreated: 0 });
+    expect(await pullExperiments(remote(), local, remoteIds)).toMatchObject({ runsCreated: 0 });
+    await fresh.close();
+  });
+
+  it("reports the server's error_code", async () => {
+    await expect(remote().getRun('nope')).rejects.toMatchObject({ code: 'RESOURCE_DOES_NOT_EXIST', message: 'Run with id=nope not found' });
+    await expect(remote().createExperiment('sync one')).rejects.toMatchObject({ code: 'RESOURCE_ALREADY_EXISTS' });
+  });
+});
