@@ -5,7 +5,7 @@ import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { startStaticServer, type StaticServer } from './helpers/static-server';
-import { appReady, snap, swControls } from './helpers/app';
+import { appReady, isolated, snap, swControls } from './helpers/app';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const out = fileURLToPath(new URL('../dist-pages/', import.meta.url));
@@ -29,6 +29,7 @@ test('runs under /flowpad/: deep link, reload, service worker scoped to the sub-
   await page.goto(server.url);
   await appReady(page);
   await swControls(page);
+  await isolated(page); // Pages sends no COOP/COEP: our service worker adds them, after one reload
   const sw = await page.evaluate(async () => {
     const reg = await navigator.serviceWorker.ready;
     return { scope: reg.scope, script: reg.active?.scriptURL };
@@ -73,6 +74,7 @@ test('a new deployment shows "new version available"; Reload switches to it', as
     await page.goto(server.url);
     await appReady(page);
     await swControls(page);
+    await isolated(page);
     const first = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL);
 
     // Deployment 2 arrives while the first visit's tab is still open; deployment 3 after a normal reload.

@@ -22,6 +22,16 @@ export async function swControls(page: Page): Promise<void> {
 }
 
 /**
+ * Waits until the page is cross-origin isolated. On a host without COOP/COEP (GitHub Pages, the static server
+ * here) the page reloads itself once when the service worker first takes control (src/ui/isolation.ts); after
+ * this the app has started again in the isolated page.
+ */
+export async function isolated(page: Page): Promise<void> {
+  await page.waitForFunction(() => self.crossOriginIsolated, null, { timeout: 60_000 });
+  await appReady(page);
+}
+
+/**
  * For bad-input journeys: runs `act` (which must make the app refuse something) and checks the page's whole
  * database is identical before and after.
  */

@@ -14,6 +14,7 @@ import { ModelPage } from './routes/ModelPage';
 import { ModelsPage } from './routes/ModelsPage';
 import { ModelVersionPage } from './routes/ModelVersionPage';
 import { NotFoundPage } from './routes/NotFoundPage';
+import { ServePage } from './routes/ServePage';
 import { RunsPage } from './routes/RunsPage';
 import { exposeDebugHandle } from './debug-handle';
 import { StoragePage } from './routes/StoragePage';
@@ -41,6 +42,8 @@ export function App() {
       <Route path="/models/:name" component={ModelPage} />
       <Route path="/models/:name/versions/:version" component={ModelVersionPage} />
       <Route path="/models/:name/compare" component={CompareVersionsPage} />
+      <Route path="/models/:name/versions/:version/serve" component={ServePage} />
+      <Route path="/serve" component={ServePage} />
       <Route path="/runs" component={RunsPage} />
       <Route path="/storage" component={StoragePage} />
       <Route path="/import" component={ImportPage} />

@@ -9,7 +9,8 @@ export function AppShell(props: RouteSectionProps) {
   const location = useLocation();
   const inExperiments = () =>
     location.pathname === '/' || location.pathname === '/runs' || location.pathname.startsWith('/experiments/');
-  const inModels = () => location.pathname === '/models' || location.pathname.startsWith('/models/');
+  const inServe = () => location.pathname === '/serve' || location.pathname.endsWith('/serve');
+  const inModels = () => !inServe() && (location.pathname === '/models' || location.pathname.startsWith('/models/'));
   return (
     <>
       <a class="skip-link" href="#main" onClick={(e) => {
@@ -34,6 +35,9 @@ export function AppShell(props: RouteSectionProps) {
             </A>
             <A href="/train" class="nav-link" activeClass="active">
               Train
+              </A>
+            <A href="/serve" class="nav-link" classList={{ active: inServe() }}>
+              Serve
             </A>
             <A href="/storage" class="nav-link" activeClass="active">Storage</A>
             <A href="/import" class="nav-link" activeClass="active">Import</A>
