@@ -64,7 +64,9 @@ test('imports an mlruns zip written by MLflow: experiments, runs, params and met
   await importMlruns(page, true);
   await page.getByRole('status').getByRole('link', { name: 'interop one' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'interop one' })).toBeVisible();
-  for (const name of ['parent', 'child-0', 'child-1']) await expect(page.getByRole('cell', { name, exact: true })).toBeVisible();
+  // The runs table nests children under their parent: expand them, then every imported run is a row.
+  await page.getByRole('button', { name: 'Expand all' }).click();
+  for (const name of ['parent', 'child-0', 'child-1']) await expect(page.getByRole('link', { name, exact: true })).toBeVisible();
   await snap(page, 'import-experiment');
 
   // Export it back as an mlruns zip; the real MLflow reads the same runs, params and metric history.
