@@ -14,8 +14,12 @@ import { ModelPage } from './routes/ModelPage';
 import { ModelsPage } from './routes/ModelsPage';
 import { ModelVersionPage } from './routes/ModelVersionPage';
 import { NotFoundPage } from './routes/NotFoundPage';
+import { ServePage } from './routes/ServePage';
 import { RunsPage } from './routes/RunsPage';
 import { exposeDebugHandle } from './debug-handle';
+import { StoragePage } from './routes/StoragePage';
+import { ImportPage } from './routes/ImportPage';
+import { SyncPage } from './routes/SyncPage';
 import './app.css';
 import './controls.css';
 
@@ -38,7 +42,12 @@ export function App() {
       <Route path="/models/:name" component={ModelPage} />
       <Route path="/models/:name/versions/:version" component={ModelVersionPage} />
       <Route path="/models/:name/compare" component={CompareVersionsPage} />
+      <Route path="/models/:name/versions/:version/serve" component={ServePage} />
+      <Route path="/serve" component={ServePage} />
       <Route path="/runs" component={RunsPage} />
+      <Route path="/storage" component={StoragePage} />
+      <Route path="/import" component={ImportPage} />
+      <Route path="/sync" component={SyncPage} />
       <Route path="/train" component={TrainPage} />
       <Route path="*" component={NotFoundPage} />
     </HashRouter>
