@@ -60,7 +60,7 @@ export function RunLiveView(props: { runId: string; heading?: string }) {
           </>
         )}
       </Show>
-      <div class="chart-grid">
+      <div class="train-chart-grid">
         <LiveMetricChart runId={props.runId} title="Loss per epoch" xLabel="epoch" height={170}
           series={[{ key: 'loss', label: 'train', color: TRAIN }, { key: 'val_loss', label: 'validation', color: VAL, dashed: true }]} />
         <Show when={metric()} keyed>

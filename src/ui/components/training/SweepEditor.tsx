@@ -20,7 +20,7 @@ export function SweepEditor(props: { form: TrainFormState; setForm: SetStoreFunc
   return (
     <fieldset class="form-section sweep" disabled={props.disabled}>
       <legend class="visually-hidden">Sweep</legend>
-      <label class="check" for={toggleId}>
+      <label class="sweep-toggle" for={toggleId}>
         <input id={toggleId} type="checkbox" checked={s().on} onChange={(e) => props.setForm('sweep', 'on', e.currentTarget.checked)} />
         <span><b>Sweep hyperparameters</b> <span class="muted">— each trial is a child run of one parent run</span></span>
       </label>
@@ -49,7 +49,7 @@ export function SweepEditor(props: { form: TrainFormState; setForm: SetStoreFunc
                 </select>
                 <input type="text" aria-label={`Values of ${d().key}`} value={d().text} placeholder={EXAMPLES[d().key]} spellcheck={false}
                   onInput={(e) => props.setForm('sweep', 'dims', i, 'text', e.currentTarget.value)} />
-                <button type="button" class="icon-button" aria-label={`Remove ${d().key}`}
+                <button type="button" class="sweep-remove" aria-label={`Remove ${d().key}`}
                   onClick={() => props.setForm('sweep', 'dims', (dims) => dims.filter((_, j) => j !== i))}>×</button>
               </div>
             )}

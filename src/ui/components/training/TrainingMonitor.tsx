@@ -26,11 +26,11 @@ function ProgressBar(props: { p: TrainingProgress | null; stopping: boolean }) {
     return `${trial}Epoch ${Math.min(p.epoch + 1, p.epochs)} of ${p.epochs} · ${pct()}% · ${eta}`;
   };
   return (
-    <div class="progress">
-      <div class="progress-track" role="progressbar" aria-label="Training progress" aria-valuemin="0" aria-valuemax="100" aria-valuenow={pct()}>
-        <div class="progress-fill" style={{ width: `${pct()}%` }} />
+    <div class="train-progress">
+      <div class="train-progress-track" role="progressbar" aria-label="Training progress" aria-valuemin="0" aria-valuemax="100" aria-valuenow={pct()}>
+        <div class="train-progress-fill" style={{ width: `${pct()}%` }} />
       </div>
-      <p class="progress-label"><span>{label()}</span><Show when={props.p}>{(p) => <span class="muted">{formatDuration(p().elapsedMs)} elapsed</span>}</Show></p>
+      <p class="train-progress-label"><span>{label()}</span><Show when={props.p}>{(p) => <span class="muted">{formatDuration(p().elapsedMs)} elapsed</span>}</Show></p>
     </div>
   );
 }
@@ -96,7 +96,7 @@ export function TrainingMonitor(props: { experimentId: ExperimentId }) {
           <div class="monitor">
             <div class="monitor-bar">
               <ProgressBar p={j().progress} stopping={j().stopping} />
-              <button type="button" class="button button-danger" onClick={() => void stopTraining()} disabled={j().stopping}>Stop</button>
+              <button type="button" class="button button-danger-quiet" onClick={() => void stopTraining()} disabled={j().stopping}>Stop</button>
             </div>
             <Show when={currentRun()} keyed>{(id) => <RunLiveView runId={id} heading={j().kind === 'sweep' ? 'Current trial' : 'Training'} />}</Show>
             <Show when={j().progress?.parentRunId}>{(pid) => <SweepTrials parentRunId={pid()} experimentId={j().experimentId} />}</Show>
