@@ -2,6 +2,7 @@ import { For, Match, Show, Switch } from 'solid-js';
 import type { FormField, RequestForm } from '../../models/request-form';
 import type { ScoringFormat } from '../../models/scoring';
 
+/** Which editor is showing: the generated form or the JSON body. */
 export type RequestTab = 'form' | 'json';
 
 /** State the panel edits; owned by ModelServer so the curl snippet and Predict see the same request. */
