@@ -15,6 +15,7 @@ import { prepareFeeds } from './scoring-feeds';
 import type { ModelSignature, Schema } from './signature';
 import { sizeOf, type Tensor, type TensorMap } from './tensor';
 
+/** How a batch job runs. */
 export interface BatchOptions {
   /** Rows scored per model call; default 2048. */
   rowsPerChunk?: number;
@@ -29,6 +30,7 @@ export interface BatchOptions {
 /** Where a job is: rows scored so far and the estimated share of the file done (0–1). */
 export interface BatchProgress { rows: number; fraction: number }
 
+/** A finished batch job. */
 export interface BatchResult {
   /** The predictions CSV (`text/csv`). */
   csv: Blob;

@@ -10,6 +10,7 @@ import { invalidParam } from '../core/errors';
 /** One parsed record and the (1-based) line it starts on. */
 export interface CsvRecord { fields: string[]; line: number }
 
+/** An incremental reader: text in, completed records out. */
 export interface CsvStreamParser {
   /** Parses the next piece of text; returns the records completed by it. */
   push(text: string): CsvRecord[];

@@ -2,13 +2,13 @@
  * The preview pane of one artifact path: a file gets its previewer (or "too large" / "no preview"), a folder
  * its contents count and a zip download. Everything reads through live queries, so a re-logged file refreshes.
  */
-import { useNavigate } from '@solidjs/router';
+import { A, useNavigate } from '@solidjs/router';
 import { createSignal, Match, Show, Switch } from 'solid-js';
 import type { RunId } from '../../core/ids';
 import type { FileInfo } from '../../tracking/entities';
 import { client } from '../client';
 import { RegisterModelDialog } from '../components/registry/RegisterModelDialog';
-import { versionPath } from '../routes/model-paths';
+import { servePath, versionPath } from '../routes/model-paths';
 import { fileSafe, saveBlob } from '../download';
 import { createLiveQuery } from '../primitives/create-live-query';
 import { zipArtifactFolder } from './download-folder';
@@ -66,6 +66,7 @@ function FolderPane(props: { runId: RunId; runName: string; path: string }) {
         <div class="pane-actions">
           <Show when={isModelFolder()}>
             <button type="button" class="button button-primary" onClick={() => setRegistering(true)}>Register model</button>
+            <A class="button" href={servePath(`runs:/${props.runId}/${props.path}`)}>Serve</A>
           </Show>
           <button type="button" class="button" disabled={busy() || items()?.length === 0} onClick={() => void download()}>
             {busy() ? 'Zipping…' : props.path ? 'Download folder (.zip)' : 'Download all (.zip)'}

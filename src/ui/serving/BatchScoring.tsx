@@ -52,12 +52,12 @@ export function BatchScoring(props: { versionKey: string; fileStem: string; colu
   const done = () => { const j = job(); return j.state === 'done' ? j : undefined; };
 
   return (
-    <section class="card" aria-labelledby="batch-heading">
-      <div class="card-header">
+    <section class="serve-card" aria-labelledby="batch-heading">
+      <div class="serve-card-header">
         <h2 id="batch-heading">Batch scoring</h2>
         <span class="muted small">CSV in, predictions CSV out — scored in the worker, in chunks.</span>
       </div>
-      <div class="card-body batch-body">
+      <div class="serve-card-body batch-body">
         <Show when={props.columns.length}>
           <p class="small">
             Expected columns: <For each={props.columns}>{(c, i) => <>{i() ? ', ' : ''}<code>{c}</code></>}</For>

@@ -2,6 +2,7 @@ import { For, Match, Show, Switch } from 'solid-js';
 import type { FormField, RequestForm } from '../../models/request-form';
 import type { ScoringFormat } from '../../models/scoring';
 
+/** Which editor is showing: the generated form or the JSON body. */
 export type RequestTab = 'form' | 'json';
 
 /** State the panel edits; owned by ModelServer so the curl snippet and Predict see the same request. */
@@ -28,15 +29,15 @@ export interface RequestPanelProps {
 export function RequestPanel(props: RequestPanelProps) {
   const tabButton = (tab: RequestTab, label: string) => (
     <button type="button" role="tab" id={`request-tab-${tab}`} aria-controls={`request-panel-${tab}`} aria-selected={props.tab === tab}
-      class="tab" classList={{ active: props.tab === tab }} disabled={tab === 'form' && !props.form} onClick={() => props.onTab(tab)}>
+      class="serve-tab" classList={{ active: props.tab === tab }} disabled={tab === 'form' && !props.form} onClick={() => props.onTab(tab)}>
       {label}
     </button>
   );
   return (
-    <section class="card" aria-labelledby="request-heading">
-      <div class="card-header">
+    <section class="serve-card" aria-labelledby="request-heading">
+      <div class="serve-card-header">
         <h2 id="request-heading">Request</h2>
-        <div class="tabs" role="tablist" aria-label="Request editor">
+        <div class="serve-tabs" role="tablist" aria-label="Request editor">
           {tabButton('form', 'Form')}
           {tabButton('json', 'JSON')}
         </div>
@@ -44,7 +45,7 @@ export function RequestPanel(props: RequestPanelProps) {
           <button type="button" class="link-button small toolbar-end" onClick={() => props.onResetExample?.()}>Reset to the model's example</button>
         </Show>
       </div>
-      <form class="card-body" onSubmit={(e) => {
+      <form class="serve-card-body" onSubmit={(e) => {
         e.preventDefault();
         props.onPredict();
       }}>
@@ -78,7 +79,7 @@ export function RequestPanel(props: RequestPanelProps) {
             </div>
           </Match>
         </Switch>
-        <div class="card-actions">
+        <div class="serve-card-actions">
           <button type="submit" class="button button-primary" disabled={props.busy}>{props.busy ? 'Predicting…' : 'Predict'}</button>
           <span class="muted small">Body of <code>POST /invocations</code>: one of dataframe_split, dataframe_records, instances or inputs, and optional params.</span>
         </div>

@@ -54,21 +54,21 @@ export function ResponseView(props: { outcome?: Outcome; busy: boolean }) {
   const ok = () => (props.outcome?.kind === 'ok' ? props.outcome : undefined);
   const table = () => (ok() ? predictionsTable(ok()!.predictions) : null);
   return (
-    <section class="card" aria-labelledby="response-heading" aria-busy={props.busy}>
-      <div class="card-header">
+    <section class="serve-card" aria-labelledby="response-heading" aria-busy={props.busy}>
+      <div class="serve-card-header">
         <h2 id="response-heading">Response</h2>
         <Show when={ok()}>
           {(o) => <span class="badge badge-finished" title="Timed from this page: request, worker, model and answer">200 · {o().ms.toFixed(1)} ms</span>}
         </Show>
         <Show when={props.outcome?.kind === 'error'}><span class="badge badge-failed">400 · error</span></Show>
         <Show when={table()}>
-          <div class="tabs toolbar-end" role="tablist" aria-label="Response view">
-            <button type="button" role="tab" class="tab" aria-selected={view() === 'table'} classList={{ active: view() === 'table' }} onClick={() => setView('table')}>Table</button>
-            <button type="button" role="tab" class="tab" aria-selected={view() === 'json'} classList={{ active: view() === 'json' }} onClick={() => setView('json')}>JSON</button>
+          <div class="serve-tabs toolbar-end" role="tablist" aria-label="Response view">
+            <button type="button" role="tab" class="serve-tab" aria-selected={view() === 'table'} classList={{ active: view() === 'table' }} onClick={() => setView('table')}>Table</button>
+            <button type="button" role="tab" class="serve-tab" aria-selected={view() === 'json'} classList={{ active: view() === 'json' }} onClick={() => setView('json')}>JSON</button>
           </div>
         </Show>
       </div>
-      <div class="card-body">
+      <div class="serve-card-body">
         <Switch fallback={<p class="muted">Predictions appear here, as <code>{'{"predictions": …}'}</code> like <code>mlflow models serve</code> answers.</p>}>
           <Match when={props.outcome?.kind === 'error' && props.outcome}>
             {(e) => (
