@@ -3,8 +3,10 @@ import { defineConfig } from 'vite';
 import solid from 'vite-plugin-solid';
 import { VitePWA } from 'vite-plugin-pwa';
 
-// Cross-origin isolation gives SharedArrayBuffer, which ONNX Runtime's threaded WASM needs.
-const coiHeaders = {
+// Cross-origin isolation gives SharedArrayBuffer, which ONNX Runtime's threaded WASM needs. The dev and preview
+// servers send the headers; static hosts don't, so the service worker (src/sw.ts) adds them too.
+// FLOWPAD_NO_COI_HEADERS=1 turns them off here, to try the app as GitHub Pages serves it.
+const coiHeaders: Record<string, string> = process.env.FLOWPAD_NO_COI_HEADERS ? {} : {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
@@ -17,12 +19,19 @@ export default defineConfig({
   plugins: [
     solid(),
     VitePWA({
-      registerType: 'autoUpdate',
+      // Our own service worker (src/sw.ts): precache, navigation fallback, COOP/COEP on every response. A new
+      // build waits until the user chooses to reload (UpdatePrompt), so no tab swaps code mid-work.
+      strategies: 'injectManifest',
+      srcDir: 'src',
+      filename: 'sw.ts',
+      registerType: 'prompt',
       injectRegister: false,
       includeAssets: ['icon.svg'],
       manifest: {
+        id: './',
         name: 'Flowpad',
         short_name: 'Flowpad',
+        lang: 'en',
         description: 'Experiment tracking, model registry and in-browser training, local-first.',
         start_url: '.',
         scope: '.',
@@ -33,18 +42,15 @@ export default defineConfig({
           { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
           { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
           { src: 'icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+          { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
         ],
       },
-      workbox: {
-        globPatterns: ['**/*.{js,mjs,css,html,wasm,onnx,svg,png,ico,webmanifest}'],
+      injectManifest: {
+        globPatterns: ['**/*.{js,mjs,css,html,wasm,onnx,svg,png,ico,webmanifest,csv}'],
         // The default 2 MiB fails the build: ORT's wasm is 14 MB and the tfjs worker 2.3 MB.
         maximumFileSizeToCacheInBytes: 32 * 1024 * 1024,
-        clientsClaim: true,
-        skipWaiting: true,
-        navigateFallback: 'index.html',
-        navigateFallbackDenylist: [/\/bench\//],
-        // The benchmark page (bench/, `npm run bench`) ships in the build but is not part of the offline app.
-        globIgnores: ['bench/**', 'assets/bench-*', 'assets/*.bench-*', 'e2e/**', 'assets/e2e-seed-*'],
+        // The benchmark and e2e fixture pages ship in the build but are not part of the offline app.
+        globIgnores: ['bench/**', 'assets/bench-*', 'assets/*.bench-*', 'assets/measure-*', 'e2e/**', 'assets/e2e-seed-*'],
       },
     }),
   ],

@@ -9,4 +9,5 @@ export const suites: Record<string, () => Promise<{ default: Suite }>> = {
   tracking: () => import('./suites/tracking.bench'),
   ui: () => import('./suites/ui.bench'),
   models: () => import('./suites/models.bench'),
+  training: () => import('./suites/training.bench'),
 };

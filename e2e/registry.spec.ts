@@ -24,15 +24,11 @@ async function seedRun(page: Page, name: string): Promise<string> {
   return result.runId!;
 }
 
-async function register(page: Page, runId: string, name: string, viaLink = false): Promise<void> {
-  if (viaLink) await page.goto(`/#/models?register=1&run=${runId}&path=model`);
-  else {
-    await page.goto('/#/models');
-    await page.getByRole('button', { name: 'Register model' }).first().click();
-  }
+async function register(page: Page, runId: string, name: string): Promise<void> {
+  await page.goto('/#/models');
+  await page.getByRole('button', { name: 'Register model' }).first().click();
   const dialog = page.getByRole('dialog', { name: 'Register model' });
-  if (!viaLink) await dialog.getByLabel('Run ID').fill(runId);
-  await expect(dialog.getByLabel('Run ID')).toHaveValue(runId);
+  await dialog.getByLabel('Run ID').fill(runId);
   await dialog.getByLabel('Model name').fill(name);
   await dialog.getByRole('button', { name: 'Register', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText(name);
@@ -56,7 +52,22 @@ test('register → alias → Production (archive existing) → export → clear 
   await expect(page.getByRole('table', { name: 'Signature inputs' }).getByRole('cell', { name: 'features' })).toBeVisible();
   await transition(page, 'Production', false);
 
-  await register(page, runId, 'iris-classifier', true); // the link a run page uses
+  // Version 2 from the run page: the model folder in the Artifacts tab offers "Register model".
+  await page.goto(`/#/experiments/0/runs/${runId}/artifacts/model`);
+  await page.getByRole('button', { name: 'Register model' }).click();
+  let registerDialog = page.getByRole('dialog', { name: 'Register model' });
+  await expect(registerDialog.getByLabel('Run ID')).toHaveValue(runId);
+  await expect(registerDialog.getByLabel('Model folder in the run’s artifacts')).toHaveValue('model');
+  await registerDialog.getByLabel('Model name').fill('iris-classifier');
+  await expect(registerDialog.getByText('Adds a new version to “iris-classifier”.')).toBeVisible();
+  await registerDialog.getByRole('button', { name: 'Register', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Version 2');
+  // The same dialog is one link away for any run (?register=1&run=…&path=…).
+  await page.goto(`/#/models?register=1&run=${runId}&path=model`);
+  registerDialog = page.getByRole('dialog', { name: 'Register model' });
+  await expect(registerDialog.getByLabel('Run ID')).toHaveValue(runId);
+  await registerDialog.getByRole('button', { name: 'Cancel' }).click();
+  await page.goto('/#/models/iris-classifier/versions/2');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Version 2');
   await page.getByLabel('New alias').fill('champion');
   await page.getByRole('button', { name: 'Add alias' }).click();

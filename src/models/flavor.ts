@@ -41,6 +41,8 @@ export interface Flavor<M = unknown, H = unknown> {
   dispose(model: LoadedModel<H>): Promise<void>;
   /** Optional runtime settings for this thread (e.g. `{numThreads}` for onnx, `{backend}` for tfjs). */
   configure?(options: Record<string, unknown>): Promise<unknown>;
+  /** Optional: what the runtime actually uses in this thread (e.g. `{threads: 2}` once ORT has initialised). */
+  runtimeInfo?(): Record<string, unknown>;
 }
 
 const REGISTRY: Record<string, () => Promise<Flavor>> = {

@@ -13,12 +13,21 @@ export const DEFAULT_EXPERIMENT_NAME = 'Default';
 export const ARTIFACT_SCHEME = 'flowpad-artifacts:';
 /** Pseudo-URI scheme of model version files stored in this browser's registry (`flowpad-registry:/<version id>`). */
 export const REGISTRY_SCHEME = 'flowpad-registry:';
+/** Longest time a closing connection may keep another tab's schema upgrade waiting. */
+const VERSIONCHANGE_GRACE_MS = 2000;
 
 export interface OpenDbOptions {
   name?: string;
   /** An IndexedDB factory (e.g. fake-indexeddb in Node); default: the global one. */
   indexedDB?: IDBFactory;
   IDBKeyRange?: typeof IDBKeyRange;
+  /**
+   * Another tab or worker wants to upgrade (or delete) the database. Given this, the callback runs first (it may
+   * still write, e.g. flush buffered metrics; the other side's upgrade waits for at most 2 s), then the
+   * connection closes for good: code that expects the old schema must not silently re-open it. Without it,
+   * Dexie's default applies: close at once, and re-open on the next query.
+   */
+  onVersionChange?: () => Promise<void> | void;
 }
 
 export class FlowpadDB extends Dexie {
@@ -49,6 +58,16 @@ export class FlowpadDB extends Dexie {
       modelVersions: 'id, &[modelId+version], modelId, runId',
       modelVersionFiles: '[versionId+path]',
     });
+    const onVersionChange = opts.onVersionChange;
+    if (onVersionChange) {
+      this.on('versionchange', () => {
+        const wait = new Promise((resolve) => setTimeout(resolve, VERSIONCHANGE_GRACE_MS));
+        void Promise.race([Promise.resolve().then(onVersionChange), wait])
+          .catch((e: unknown) => console.error('Flowpad: before closing for an upgrade', e))
+          .finally(() => this.close({ disableAutoOpen: true }));
+        return false; // skip Dexie's default (close now, re-open on demand)
+      });
+    }
     this.on('populate', (tx) => {
       const now = Date.now();
       void tx.table('experiments').add({

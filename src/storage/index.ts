@@ -3,3 +3,5 @@ export * from './rows';
 export * from './registry-rows';
 export * from './observe';
 export * from './errors';
+export * from './tables';
+export * from './report';

@@ -16,6 +16,11 @@ export interface OpenTrackingOptions {
   dbName?: string;
   indexedDB?: OpenDbOptions['indexedDB'];
   IDBKeyRange?: OpenDbOptions['IDBKeyRange'];
+  /**
+   * Another tab upgrades the schema: buffered metrics are written, this is called, then the database closes
+   * for good (see openDb); every later call fails with DatabaseClosedError.
+   */
+  onVersionChange?: () => void;
   /** user_id of new runs; default 'flowpad'. */
   userId?: string;
   /** Longest time a logged metric point waits in memory; default 500 ms. */
@@ -34,7 +39,14 @@ export interface OpenTrackingOptions {
 }
 
 export function openTracking(opts: OpenTrackingOptions = {}): TrackingClient {
-  const db = openDb({ name: opts.dbName, indexedDB: opts.indexedDB, IDBKeyRange: opts.IDBKeyRange });
+  const userVersionChange = opts.onVersionChange;
+  const db = openDb({
+    name: opts.dbName, indexedDB: opts.indexedDB, IDBKeyRange: opts.IDBKeyRange,
+    onVersionChange: userVersionChange && (async () => {
+      await writer.flush().catch(() => {}); // the last buffered points still fit the old schema
+      userVersionChange();
+    }),
+  });
   const writer = new MetricWriter(db, {
     intervalMs: opts.flushIntervalMs,
     maxPending: opts.maxPendingPoints,

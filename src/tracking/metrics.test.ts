@@ -21,6 +21,17 @@ describe('metrics', () => {
     expect((await c2.getMetricHistory(info.runId, 'x')).length).toBe(1);
   });
 
+  it('keeps flushing by itself while points keep coming, also when a timer fires during a flush', async () => {
+    const [c1, c2] = makeTwoClients({ flushIntervalMs: 1 });
+    const { info } = await c1.createRun('0');
+    for (let step = 0; step < 40; step++) {
+      await c1.logMetric(info.runId, 'x', step, { step });
+      await new Promise((r) => setTimeout(r, 3)); // timers fire while earlier flushes are still in flight
+    }
+    await new Promise((r) => setTimeout(r, 200));
+    expect((await c2.getMetricHistory(info.runId, 'x')).length).toBe(40);
+  });
+
   it('latest value is the max by (step, timestamp, value), not the last logged', async () => {
     const c = makeClient();
     const { info } = await c.createRun('0');

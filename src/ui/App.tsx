@@ -1,4 +1,5 @@
 import { HashRouter, Route } from '@solidjs/router';
+import { lazy } from 'solid-js';
 import { render } from 'solid-js/web';
 import { AppShell } from './components/AppShell';
 import { ComparePage } from './routes/ComparePage';
@@ -13,9 +14,17 @@ import { ModelPage } from './routes/ModelPage';
 import { ModelsPage } from './routes/ModelsPage';
 import { ModelVersionPage } from './routes/ModelVersionPage';
 import { NotFoundPage } from './routes/NotFoundPage';
+import { ServePage } from './routes/ServePage';
 import { RunsPage } from './routes/RunsPage';
+import { exposeDebugHandle } from './debug-handle';
+import { StoragePage } from './routes/StoragePage';
+import { ImportPage } from './routes/ImportPage';
+import { SyncPage } from './routes/SyncPage';
 import './app.css';
 import './controls.css';
+
+// The training page brings uPlot and the training form; loaded when first visited.
+const TrainPage = lazy(() => import('./routes/TrainPage').then((m) => ({ default: m.TrainPage })));
 
 /** Hash routes, so a static host and the service worker's navigation fallback serve every deep link. */
 export function App() {
@@ -23,7 +32,6 @@ export function App() {
     <HashRouter root={AppShell}>
       <Route path="/" component={ExperimentsPage} />
       <Route path="/experiments/:id" component={ExperimentPage} />
-      <Route path="/runs" component={RunsPage} />
       <Route path="/experiments/:expId/runs/:runId" component={RunPage}>
         <Route path="/" component={RunOverview} />
         <Route path="/metrics" component={RunMetrics} />
@@ -34,6 +42,13 @@ export function App() {
       <Route path="/models/:name" component={ModelPage} />
       <Route path="/models/:name/versions/:version" component={ModelVersionPage} />
       <Route path="/models/:name/compare" component={CompareVersionsPage} />
+      <Route path="/models/:name/versions/:version/serve" component={ServePage} />
+      <Route path="/serve" component={ServePage} />
+      <Route path="/runs" component={RunsPage} />
+      <Route path="/storage" component={StoragePage} />
+      <Route path="/import" component={ImportPage} />
+      <Route path="/sync" component={SyncPage} />
+      <Route path="/train" component={TrainPage} />
       <Route path="*" component={NotFoundPage} />
     </HashRouter>
   );
@@ -43,5 +58,6 @@ export function App() {
 export function mountApp(): () => void {
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
+  exposeDebugHandle();
   return render(() => <App />, root);
 }

@@ -2,10 +2,18 @@
  * The tracking client the UI reads and writes through: one per tab, on the default database.
  * Every tab and worker sees the same IndexedDB, so live queries pick up each other's writes.
  */
-import { openTracking, type TrackingClient } from '../tracking';
+import { createSignal } from 'solid-js';
+import { openTracking } from '../tracking';
+
+const [upgradedElsewhere, setUpgradedElsewhere] = createSignal(false);
+/**
+ * True once another tab opened the database with a newer schema: this tab's connection is closed for good
+ * (its code expects the old schema) and the app asks for a reload instead of failing query by query.
+ */
+export const databaseUpgradedElsewhere = upgradedElsewhere;
 
 /** The page's TrackingClient on the default database. */
-export const client = openTracking();
+export const client = openTracking({ onVersionChange: () => setUpgradedElsewhere(true) });
 
 // Runs left RUNNING by a tab or worker that closed or crashed become KILLED, with a note saying why.
 void client.recoverAbandonedRuns().catch((e) => console.error('Flowpad: recovering abandoned runs failed', e));
@@ -15,14 +23,3 @@ addEventListener('pagehide', () => void client.flush());
 document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'hidden') void client.flush();
 });
-
-declare global {
-  interface Window {
-    /**
-     * A deliberate power-user handle: `flowpad.client` in DevTools is the same TrackingClient the UI uses
-     * (MLflow's client API in camelCase), for logging, scripting and the Playwright journeys.
-     */
-    flowpad: { client: TrackingClient };
-  }
-}
-window.flowpad = { ...(window.flowpad ?? {}), client };

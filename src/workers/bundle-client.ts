@@ -1,11 +1,11 @@
 /**
  * The main thread's handle on the bundle worker: one fresh worker per job (its memory goes when the job ends),
- * progress through a Comlink proxy, MLflow error codes kept (errors.ts).
+ * progress through a Comlink proxy, MLflow error codes kept (error-handler.ts).
  */
 import { proxy, wrap, type Remote } from 'comlink';
 import type { ExportScope } from '../registry';
 import type { BundleWorkerApi, ExportResult, ImportResult, Progress } from './bundle.worker';
-import { installErrorHandler } from './errors';
+import { installErrorHandler } from './error-handler';
 
 export type { ExportResult, ImportResult, Progress };
 

@@ -5,7 +5,7 @@
 import { expose } from 'comlink';
 import { restoreBundle, writeBundle, type RestoredBundle } from '../interop/bundle';
 import { openRegistry, type ExportScope, type ImportSummary, type RegistryClient } from '../registry';
-import { installErrorHandler } from './errors';
+import { installErrorHandler } from './error-handler';
 
 installErrorHandler();
 

@@ -7,7 +7,10 @@ import { invalidParam, notFound } from '../core/errors';
 import { getFlavor, pickFlavor, RUNNABLE_FLAVORS, type Flavor, type LoadedModel } from '../models/flavor';
 import { getSignature, parseMlModel } from '../models/mlmodel';
 import { MLMODEL_FILE, type ModelFiles } from '../models/model-folder';
+import { scoreCsv, type BatchOptions, type BatchProgress, type BatchResult } from '../models/batch-scoring';
 import { scoreRequest, type ScoringResult } from '../models/predict';
+import { scoreTensors } from '../models/predict-tensors';
+import type { TensorMap } from '../models/tensor';
 import { signatureFromModelIO, type ModelSignature } from '../models/signature';
 import type { ModelIO } from '../models/tensor';
 import { makeLatencyRecorder, type LatencyRecorder, type LatencyStats } from './latency';
@@ -30,7 +33,14 @@ export interface ModelInfo {
   notes: string[];
   /** Time to create the session, in ms. */
   loadMs: number;
+  /** What runs it here, e.g. `{runtime: 'onnxruntime-web (wasm)', threads: 2}`. */
+  runtime: Record<string, unknown>;
+  /** Whether the worker is cross-origin isolated (SharedArrayBuffer, so wasm threads). */
+  crossOriginIsolated: boolean;
 }
+
+/** Batch options that cross the worker boundary; `jobId` lets {@link InferenceApi.cancelBatch} stop the job. */
+export type BatchJobOptions = Omit<BatchOptions, 'isCancelled'> & { jobId?: string };
 
 /** Runtime settings per flavor, applied before its first model loads (e.g. `{onnx: {numThreads: 2}}`). */
 export type RuntimeOptions = Partial<Record<string, Record<string, unknown>>>;
@@ -90,10 +100,14 @@ export function makeInferenceApi(runtime: RuntimeOptions = {}) {
     const model = await load();
     const loadMs = now() - t0;
     const sig = derive ? signatureFromModelIO(model.inputs, model.outputs) : signature;
-    const info: ModelInfo = { versionKey, flavor: flavor.name, inputs: model.inputs, outputs: model.outputs, signature: sig, notes: model.notes, loadMs };
+    const info: ModelInfo = {
+      versionKey, flavor: flavor.name, inputs: model.inputs, outputs: model.outputs, signature: sig, notes: model.notes, loadMs,
+      runtime: flavor.runtimeInfo?.() ?? {}, crossOriginIsolated: (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true,
+    };
     return { info, flavor, model, latency: makeLatencyRecorder() };
   }
 
+  const cancelled = new Set<string>();
   const get = (versionKey: string): Promise<Entry> => {
     const e = entries.get(versionKey);
     if (!e) throw notFound(`Model '${versionKey}' is not loaded; call loadModel first.`);
@@ -131,6 +145,34 @@ export function makeInferenceApi(runtime: RuntimeOptions = {}) {
       return res;
     },
 
+    /**
+     * Scores typed tensors (`{name: {dtype, shape, data}}`, checked against the signature like an `inputs`
+     * request) and returns the tensor outputs typed: no JSON on either side. Counted in the session's latency.
+     */
+    async predictTensors(versionKey: string, feeds: TensorMap): Promise<TensorMap> {
+      const e = await get(versionKey);
+      const t0 = now();
+      const out = await scoreTensors(e.flavor, e.model, feeds, e.info.signature);
+      e.latency.record(now() - t0);
+      return out;
+    },
+    /**
+     * Scores every row of a CSV file in chunks (see models/batch-scoring.ts); `onProgress` hears after each
+     * chunk. Not counted in the session's latency.
+     */
+    async scoreCsv(versionKey: string, file: Blob, opts: BatchJobOptions = {}, onProgress?: (p: BatchProgress) => void): Promise<BatchResult> {
+      const e = await get(versionKey);
+      const { jobId, ...rest } = opts;
+      try {
+        return await scoreCsv(e.flavor, e.model, e.info.signature, file, { ...rest, isCancelled: () => jobId !== undefined && cancelled.has(jobId) }, onProgress);
+      } finally {
+        if (jobId !== undefined) cancelled.delete(jobId);
+      }
+    },
+    /** Stops the batch job `jobId` before its next chunk (it rejects with INVALID_STATE). */
+    async cancelBatch(jobId: string): Promise<void> {
+      cancelled.add(jobId);
+    },
     /** Latency of this model's requests since it was loaded (ms). */
     async latency(versionKey: string): Promise<LatencyStats> {
       return (await get(versionKey)).latency.stats();

@@ -5,6 +5,7 @@
 import * as Comlink from 'comlink';
 import { installErrorHandler } from './error-handler';
 import { makeInferenceApi } from './inference-api';
+import { tensorBuffers } from './tensor-buffers';
 
 installErrorHandler();
 
@@ -14,5 +15,14 @@ const api = makeInferenceApi({
   tfjs: { backend: 'wasm' },
 });
 
+/** Typed outputs go back transferred, not copied. */
+const exposed: typeof api = {
+  ...api,
+  async predictTensors(key, feeds) {
+    const out = await api.predictTensors(key, feeds);
+    return Comlink.transfer(out, tensorBuffers(out));
+  },
+};
+
 // ORT's pthread workers (named 'em-pthread') re-load the chunk holding onnxruntime; they must not answer RPCs.
-if ((self as { name?: string }).name !== 'em-pthread') Comlink.expose(api);
+if ((self as { name?: string }).name !== 'em-pthread') Comlink.expose(exposed);

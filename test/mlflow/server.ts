@@ -20,13 +20,16 @@ function freePort(): Promise<number> {
   });
 }
 
-/** `mlflow server` with a SQLite backend and proxied artifacts under `dir`, bound to 127.0.0.1. */
-export async function startMlflowServer(dir: string): Promise<RunningServer> {
+/**
+ * `mlflow server` with a SQLite backend and proxied artifacts under `dir`, bound to 127.0.0.1. `extraArgs` are
+ * appended, e.g. `['--cors-allowed-origins', 'http://localhost:4173']` for a browser test.
+ */
+export async function startMlflowServer(dir: string, extraArgs: string[] = []): Promise<RunningServer> {
   requirePython();
   const port = await freePort();
   const child = spawn(join(REPO, '.venv/bin/mlflow'), [
     'server', '--backend-store-uri', `sqlite:///${dir}/server.db`, '--artifacts-destination', join(dir, 'artifacts'),
-    '--host', '127.0.0.1', '--port', String(port), '--workers', '1',
+    '--host', '127.0.0.1', '--port', String(port), '--workers', '1', ...extraArgs,
   ], { cwd: dir, env: PY_ENV, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
   child.stderr!.on('data', (d: Buffer) => (log = (log + d.toString()).slice(-4000)));

@@ -34,6 +34,15 @@ export async function errorFrom(res: Response, what: string): Promise<MlflowErro
   return new MlflowError(byStatus, `${what}: ${remote ? `${remote}: ` : ''}${message}`);
 }
 
+/**
+ * True when the request never got an answer (fetch threw: server down, wrong URL, or CORS blocked it in a
+ * browser), as opposed to an MLflow error response.
+ */
+export function isUnreachable(e: unknown): boolean {
+  const cause = (e as { cause?: unknown } | null)?.cause;
+  return typeof cause === 'object' && cause !== null && (cause as { name?: unknown }).name === 'TypeError';
+}
+
 /** A small fetch wrapper bound to one server. */
 export class Http {
   private readonly base: string;
@@ -68,7 +77,9 @@ export class Http {
         method, headers, body: init.json !== undefined ? JSON.stringify(init.json) : init.body,
       });
     } catch (e) {
-      throw new MlflowError('INTERNAL_ERROR', `${method} ${path}: cannot reach the MLflow server (${(e as Error).message})`);
+      // fetch rejects with a TypeError for a refused connection, a DNS failure or a blocked CORS request.
+      const err = new MlflowError('INTERNAL_ERROR', `${method} ${path}: cannot reach the MLflow server (${(e as Error).message})`);
+      throw Object.assign(err, { cause: e });
     }
     if (!res.ok) throw await errorFrom(res, `${method} ${path}`);
     return res;

@@ -3,6 +3,7 @@ import { errorOf } from '../../../test/helpers';
 import { splitBatches } from './batches';
 import { MlflowRestClient } from './client';
 import { decodeDouble, encodeDouble } from './codec';
+import { isUnreachable } from './http';
 import { resumeOffset } from './push';
 
 /** A fetch that answers from a handler and records requests. */
@@ -60,7 +61,10 @@ describe('MlflowRestClient', () => {
     const html = new MlflowRestClient({ baseUrl: 'http://127.0.0.1:1', fetch: fakeFetch(() => new Response('<html>', { status: 403 })).f });
     expect((await errorOf(html.getRun('x'))).code).toBe('PERMISSION_DENIED');
     const down = new MlflowRestClient({ baseUrl: 'http://127.0.0.1:1', fetch: async () => { throw new TypeError('fetch failed'); } });
-    expect(await errorOf(down.getRun('x'))).toMatchObject({ code: 'INTERNAL_ERROR', message: expect.stringMatching(/cannot reach the MLflow server/) });
+    const err = await errorOf(down.getRun('x'));
+    expect(err).toMatchObject({ code: 'INTERNAL_ERROR', message: expect.stringMatching(/cannot reach the MLflow server/) });
+    expect(isUnreachable(await down.getRun('x').catch((e: unknown) => e))).toBe(true);
+    expect(isUnreachable(await html.getRun('x').catch((e: unknown) => e))).toBe(false);
   });
 
   it('pages metric histories with max_results and decodes special values', async () => {

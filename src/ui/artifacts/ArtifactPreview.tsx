@@ -2,10 +2,13 @@
  * The preview pane of one artifact path: a file gets its previewer (or "too large" / "no preview"), a folder
  * its contents count and a zip download. Everything reads through live queries, so a re-logged file refreshes.
  */
+import { A, useNavigate } from '@solidjs/router';
 import { createSignal, Match, Show, Switch } from 'solid-js';
 import type { RunId } from '../../core/ids';
 import type { FileInfo } from '../../tracking/entities';
 import { client } from '../client';
+import { RegisterModelDialog } from '../components/registry/RegisterModelDialog';
+import { servePath, versionPath } from '../routes/model-paths';
 import { fileSafe, saveBlob } from '../download';
 import { createLiveQuery } from '../primitives/create-live-query';
 import { zipArtifactFolder } from './download-folder';
@@ -42,6 +45,10 @@ function FolderPane(props: { runId: RunId; runName: string; path: string }) {
   const items = createLiveQuery(() => props.path, (p) => client.listArtifacts(props.runId, p));
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal<string>();
+  const [registering, setRegistering] = createSignal(false);
+  const navigate = useNavigate();
+  // An MLflow model folder (it holds an MLmodel file) can be registered as a model version from here.
+  const isModelFolder = () => !!items()?.some((f) => !f.isDir && f.path === (props.path ? `${props.path}/MLmodel` : 'MLmodel'));
   const download = async () => {
     setBusy(true);
     setError(undefined);
@@ -56,10 +63,20 @@ function FolderPane(props: { runId: RunId; runName: string; path: string }) {
   return (
     <>
       <PaneHeader title={props.path || 'All artifacts'} plain={!props.path} detail={items() ? `${items()!.length} item${items()!.length === 1 ? '' : 's'}` : ''}>
-        <button type="button" class="button" disabled={busy() || items()?.length === 0} onClick={() => void download()}>
-          {busy() ? 'Zipping…' : props.path ? 'Download folder (.zip)' : 'Download all (.zip)'}
-        </button>
+        <div class="pane-actions">
+          <Show when={isModelFolder()}>
+            <button type="button" class="button button-primary" onClick={() => setRegistering(true)}>Register model</button>
+            <A class="button" href={servePath(`runs:/${props.runId}/${props.path}`)}>Serve</A>
+          </Show>
+          <button type="button" class="button" disabled={busy() || items()?.length === 0} onClick={() => void download()}>
+            {busy() ? 'Zipping…' : props.path ? 'Download folder (.zip)' : 'Download all (.zip)'}
+          </button>
+        </div>
       </PaneHeader>
+      <Show when={registering()}>
+        <RegisterModelDialog runId={props.runId} artifactPath={props.path} onClose={() => setRegistering(false)}
+          onRegistered={(v) => navigate(versionPath(v.name, v.version))} />
+      </Show>
       <Show when={error()}><p class="banner banner-error" role="alert">Could not zip the folder: {error()}</p></Show>
       <div class="preview-empty"><p>Select a file to preview it.</p></div>
     </>

@@ -45,9 +45,9 @@ export function ExperimentActions(props: { experiment: Experiment; compact?: boo
           <ConfirmDialog
             title={`Delete experiment “${name()}”?`}
             confirmLabel="Delete experiment"
+            danger
             onConfirm={async () => {
               await client.deleteExperiment(id());
-              setOpen(undefined);
               props.onDeleted?.();
             }}
             onClose={() => setOpen(undefined)}

@@ -100,7 +100,7 @@ function ModelDetails(props: { model: RegisteredModel }) {
         <RenameModelDialog name={name()} onClose={() => setDialog(undefined)} onRenamed={(n) => navigate(modelPath(n), { replace: true })} />
       </Show>
       <Show when={dialog() === 'delete'}>
-        <ConfirmDialog title={`Delete ${name()}?`} confirmLabel="Delete model" onClose={() => setDialog(undefined)}
+        <ConfirmDialog title={`Delete ${name()}?`} confirmLabel="Delete model" danger onClose={() => setDialog(undefined)}
           onConfirm={async () => {
             await registry.deleteRegisteredModel(name());
             navigate('/models', { replace: true });

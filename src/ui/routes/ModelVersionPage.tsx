@@ -18,7 +18,7 @@ import { createLiveQuery } from '../primitives/create-live-query';
 import { createModelSignature } from '../primitives/create-model-signature';
 import { registry } from '../registry';
 import { versionsOf } from '../registry-queries';
-import { decodeParam, modelPath, runPath } from './model-paths';
+import { decodeParam, modelPath, runPath, servePath } from './model-paths';
 import { RegistryNotFound } from './RegistryNotFound';
 
 /** `#/models/:name/versions/:version`: one version — stage, aliases, source run, signature, files, tags. */
@@ -64,7 +64,8 @@ function VersionDetails(props: { version: ModelVersion }) {
           <p class="subtitle mono">models:/{v().name}/{v().version}</p>
         </div>
         <div class="header-actions">
-          <button type="button" class="button button-primary" onClick={() => setDialog('stage')}>Transition stage</button>
+          <A class="button button-primary" href={servePath(`models:/${v().name}/${v().version}`)}>Serve</A>
+          <button type="button" class="button" onClick={() => setDialog('stage')}>Transition stage</button>
           <ExportButton scope={{ kind: 'version', name: v().name, version: v().version }} label="Export version" />
           <button type="button" class="button button-danger-outline" onClick={() => setDialog('delete')}>Delete</button>
         </div>
@@ -136,7 +137,7 @@ function VersionDetails(props: { version: ModelVersion }) {
         <StageTransitionDialog name={v().name} version={v().version} current={v().currentStage} others={othersIn} onClose={() => setDialog(undefined)} />
       </Show>
       <Show when={dialog() === 'delete'}>
-        <ConfirmDialog title={`Delete version ${v().version}?`} confirmLabel="Delete version" onClose={() => setDialog(undefined)}
+        <ConfirmDialog title={`Delete version ${v().version}?`} confirmLabel="Delete version" danger onClose={() => setDialog(undefined)}
           onConfirm={async () => {
             const name = v().name;
             await registry.deleteModelVersion(name, v().version);

@@ -71,9 +71,9 @@ export function SelectionBar(props: { runs: Run[]; onClear: () => void }) {
           <ConfirmDialog
             title={`Delete ${plural(active().length, 'run')}?`}
             confirmLabel={`Delete ${plural(active().length, 'run')}`}
+            danger
             onConfirm={async () => {
               for (const r of active()) await client.deleteRun(r.info.runId);
-              setOpen(undefined);
               props.onClear();
             }}
             onClose={() => setOpen(undefined)}

@@ -10,7 +10,7 @@ import type { FlavorConf } from '../../mlmodel';
 import type { ModelFiles } from '../../model-folder';
 import type { TensorMap } from '../../tensor';
 import { nonTensorNote } from './notes';
-import { configureOnnxRuntime, createSession, describeSession, releaseSession, runSession, type ExternalData, type OrtConfig } from './session';
+import { configureOnnxRuntime, createSession, describeSession, ortThreads, releaseSession, runSession, type ExternalData, type OrtConfig } from './session';
 
 export { configureOnnxRuntime, type OrtConfig } from './session';
 export { nonTensorNote } from './notes';
@@ -71,4 +71,9 @@ export async function dispose(model: LoadedModel<Session>): Promise<void> {
 /** Sets onnxruntime-web's wasm options (`numThreads`, `wasmPath`) before the first session of this thread. */
 export async function configure(options: OrtConfig): Promise<void> {
   configureOnnxRuntime(options);
+}
+
+/** `{runtime, threads}`: onnxruntime-web's wasm build and the threads it runs with in this worker. */
+export function runtimeInfo(): Record<string, unknown> {
+  return { runtime: 'onnxruntime-web (wasm)', threads: ortThreads() };
 }

@@ -25,6 +25,14 @@ export function configureOnnxRuntime(c: OrtConfig = {}): void {
   configured = true;
 }
 
+/**
+ * Threads ORT really runs with: after the first session, `env.wasm.numThreads` holds the count it settled on
+ * (it drops to 1 when the page is not cross-origin isolated); before, the count it will try.
+ */
+export function ortThreads(): number {
+  return ort.env.wasm.numThreads ?? 1;
+}
+
 /** External data files of a model saved with `save_as_external_data=True`, by their relative path. */
 export type ExternalData = { path: string; data: Uint8Array }[];
 

@@ -143,3 +143,8 @@ export async function predict(model: LoadedModel<tf.LayersModel>, feeds: TensorM
 export async function dispose(model: LoadedModel<tf.LayersModel>): Promise<void> {
   model.handle.dispose();
 }
+
+/** `{runtime, backend}`: TF.js and the backend this thread uses. */
+export function runtimeInfo(): Record<string, unknown> {
+  return { runtime: 'TensorFlow.js', backend: tf.getBackend() };
+}

@@ -1,0 +1,145 @@
+import { createMemo, For, Match, Show, Switch } from 'solid-js';
+import type { ExperimentId } from '../../../core/ids';
+import type { TrainingProgress } from '../../../workers/training-client';
+import { client } from '../../client';
+import { createLiveQuery } from '../../primitives/create-live-query';
+import { dismissJob, stopTraining, trainingJob } from '../../training-job';
+import { EmptyState } from '../EmptyState';
+import { RunStatusBadge } from '../RunStatusBadge';
+import { RunLiveView } from './RunLiveView';
+
+/** "1 min 05 s", "12 s". */
+export function formatDuration(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  return s >= 60 ? `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s` : `${s} s`;
+}
+
+function ProgressBar(props: { p: TrainingProgress | null; stopping: boolean }) {
+  const pct = () => Math.round((props.p?.fraction ?? 0) * 100);
+  const label = () => {
+    const p = props.p;
+    if (props.stopping) return 'Stopping after this batch…';
+    if (!p) return 'Preparing data and backend…';
+    if (p.phase === 'saving') return 'Saving the model…';
+    const eta = p.etaMs === null ? 'estimating time left' : `about ${formatDuration(p.etaMs)} left`;
+    const trial = p.trial ? `Trial ${p.trial.index + 1} of ${p.trial.count} · ` : '';
+    return `${trial}Epoch ${Math.min(p.epoch + 1, p.epochs)} of ${p.epochs} · ${pct()}% · ${eta}`;
+  };
+  return (
+    <div class="train-progress">
+      <div class="train-progress-track" role="progressbar" aria-label="Training progress" aria-valuemin="0" aria-valuemax="100" aria-valuenow={pct()}>
+        <div class="train-progress-fill" style={{ width: `${pct()}%` }} />
+      </div>
+      <p class="train-progress-label"><span>{label()}</span><Show when={props.p}>{(p) => <span class="muted">{formatDuration(p().elapsedMs)} elapsed</span>}</Show></p>
+    </div>
+  );
+}
+
+/** The child runs of a sweep, live, with their status and validation metric. */
+function SweepTrials(props: { parentRunId: string; experimentId: ExperimentId; metric?: string; best?: string | null }) {
+  const trials = createLiveQuery(() => props.parentRunId, (id) =>
+    client.searchRuns([props.experimentId], { filter: `tags.mlflow.parentRunId = '${id}'`, orderBy: ['attributes.start_time ASC'] }));
+  const value = (r: { data: { metrics: { key: string; value: number }[] } }, key: string) => r.data.metrics.find((m) => m.key === key)?.value;
+  return (
+    <div class="table-wrap">
+      <table class="table table-compact">
+        <caption class="visually-hidden">Sweep trials</caption>
+        <thead><tr><th scope="col">Trial run</th><th scope="col">Status</th><th scope="col">val_accuracy / val_loss</th></tr></thead>
+        <tbody>
+          <For each={trials()?.items ?? []}>
+            {(r) => (
+              <tr classList={{ 'row-best': r.info.runId === props.best }}>
+                <td>{r.info.runName}{r.info.runId === props.best ? ' ★ best' : ''}</td>
+                <td><RunStatusBadge status={r.info.status} /></td>
+                <td class="mono">{[value(r, 'val_accuracy'), value(r, 'val_loss')].map((v) => (v === undefined ? '–' : v.toPrecision(3))).join(' / ')}</td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** ` <name>` of a run, live. */
+function RunName(props: { runId: string }) {
+  const run = createLiveQuery(() => props.runId, (id) => client.getRun(id));
+  return <Show when={run()}>{(r) => <> <b>{r().info.runName}</b></>}</Show>;
+}
+
+/** The newest run the trainer logged to this experiment (from any tab), to show when this tab trains nothing. */
+function LatestTrainerRun(props: { experimentId: ExperimentId }) {
+  const latest = createLiveQuery(() => props.experimentId, async (id) => {
+    const page = await client.searchRuns([id], { filter: "tags.`mlflow.source.name` = 'Flowpad trainer'", orderBy: ['attributes.start_time DESC'], maxResults: 20 });
+    return page.items.find((r) => !r.data.tags.some((t) => t.key === 'mlflow.parentRunId')) ?? page.items[0] ?? null;
+  });
+  return (
+    <Show when={latest()} keyed fallback={
+      <EmptyState title="No training runs yet">Choose a task and press Train. Loss and accuracy are charted live while the model trains in a background worker.</EmptyState>
+    }>
+      {(run) => <RunLiveView runId={run.info.runId} heading={run.info.status === 'RUNNING' ? 'Running (started elsewhere)' : 'Latest training run'} />}
+    </Show>
+  );
+}
+
+/** The right-hand panel: the job's progress, Stop, live charts, and how the job ended. */
+export function TrainingMonitor(props: { experimentId: ExperimentId }) {
+  const job = trainingJob;
+  const currentRun = createMemo(() => {
+    const j = job();
+    return j.phase === 'running' ? j.progress?.runId ?? null : null;
+  });
+  return (
+    <Switch>
+      <Match when={job().phase === 'running' ? job() as Extract<ReturnType<typeof job>, { phase: 'running' }> : null}>
+        {(j) => (
+          <div class="monitor">
+            <div class="monitor-bar">
+              <ProgressBar p={j().progress} stopping={j().stopping} />
+              <button type="button" class="button button-danger-quiet" onClick={() => void stopTraining()} disabled={j().stopping}>Stop</button>
+            </div>
+            <Show when={currentRun()} keyed>{(id) => <RunLiveView runId={id} heading={j().kind === 'sweep' ? 'Current trial' : 'Training'} />}</Show>
+            <Show when={j().progress?.parentRunId}>{(pid) => <SweepTrials parentRunId={pid()} experimentId={j().experimentId} />}</Show>
+          </div>
+        )}
+      </Match>
+      <Match when={job().phase === 'refused' ? job() as Extract<ReturnType<typeof job>, { phase: 'refused' }> : null}>
+        {(j) => (
+          <div class="monitor">
+            <div class="banner banner-error" role="alert"><b>Could not start {j().kind === 'sweep' ? 'the sweep' : 'training'}.</b> {j().message}</div>
+            <LatestTrainerRun experimentId={props.experimentId} />
+          </div>
+        )}
+      </Match>
+      <Match when={job().phase === 'done' ? job() as Extract<ReturnType<typeof job>, { phase: 'done' }> : null}>
+        {(j) => {
+          const o = j().outcome;
+          const sweep = 'parentRunId' in o ? o : null;
+          const run = 'runId' in o ? o : null;
+          return (
+            <div class="monitor">
+              <div class="monitor-done">
+                <p>
+                  {sweep ? <>Sweep {sweep.status === 'FINISHED' ? 'finished' : sweep.status === 'KILLED' ? 'stopped' : 'failed'}: {sweep.trials.length} trial runs under one parent run<RunName runId={sweep.parentRunId} />.</>
+                    : run!.status === 'FINISHED' ? 'Training finished; the model is logged as the run\'s model/ artifact.'
+                    : run!.status === 'KILLED' ? 'Training stopped. The run is marked KILLED and no model was logged.' : `Training failed: ${run!.error?.message ?? ''}`}
+                </p>
+                <button type="button" class="button" onClick={dismissJob}>Dismiss</button>
+              </div>
+              <Show when={sweep}>{(s) => (
+                <>
+                  <SweepTrials parentRunId={s().parentRunId} experimentId={j().experimentId} best={s().bestRunId} />
+                  <Show when={s().bestRunId}>{(best) => <RunLiveView runId={best()} heading={`Best trial by ${s().metricKey}`} />}</Show>
+                </>
+              )}</Show>
+              <Show when={run}>{(r) => <RunLiveView runId={r().runId} heading="Training run" />}</Show>
+            </div>
+          );
+        }}
+      </Match>
+      <Match when={job().phase === 'idle'}>
+        <div class="monitor"><LatestTrainerRun experimentId={props.experimentId} /></div>
+      </Match>
+    </Switch>
+  );
+}
