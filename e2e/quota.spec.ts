@@ -28,7 +28,10 @@ async function pageWithSmallQuota(browser: Browser, headroom: number): Promise<{
   return { context, page };
 }
 
-test('a large artifact and a big metric batch give QUOTA_EXCEEDED and write nothing', async ({ browser }) => {
+// FIXME(issue 7): passes alone, but under a loaded machine the override sometimes isn't in force yet when the
+// artifact is written ("saved"): the probe-then-override recipe races Chromium's usage accounting. The QUOTA_EXCEEDED
+// mapping, atomicity and buffered-metric retry are tested in Node (src/tracking/quota.test.ts).
+test.fixme('a large artifact and a big metric batch give QUOTA_EXCEEDED and write nothing', async ({ browser }) => {
   const { context, page } = await pageWithSmallQuota(browser, 384 * 1024);
   await page.goto('/');
   await appReady(page);
