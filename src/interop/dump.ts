@@ -4,6 +4,7 @@
  * `mlflow.db`; `restoreMlflowDump` validates it and writes it into Flowpad; `writeMlruns` turns it into files.
  */
 import type { Dataset, KeyValue, LifecycleStage, RunStatus } from '../tracking/entities';
+import type { RunInfoFields } from '../storage';
 
 export interface DumpExperiment {
   experimentId: string;
@@ -35,17 +36,7 @@ export interface DumpArtifact {
   data: Uint8Array;
 }
 
-export interface DumpRun {
-  runId: string;
-  experimentId: string;
-  runName: string;
-  userId: string;
-  status: RunStatus;
-  startTime: number;
-  endTime: number | null;
-  artifactUri: string;
-  lifecycleStage: LifecycleStage;
-  deletedTime: number | null;
+export interface DumpRun extends RunInfoFields {
   params: KeyValue[];
   tags: KeyValue[];
   /** Full history per metric key. */

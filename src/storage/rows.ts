@@ -14,6 +14,10 @@ export interface ExperimentRow {
   tags: Map<string, string>;
 }
 
+/** A run's info fields, as stored; imports and dumps share them. */
+export type RunInfoFields = Pick<RunRow, 'runId' | 'experimentId' | 'runName' | 'userId' | 'status' | 'startTime' |
+  'endTime' | 'artifactUri' | 'lifecycleStage' | 'deletedTime'>;
+
 /** A run with everything search and the runs table need: no metric history here. */
 export interface RunRow {
   runId: string;

@@ -8,9 +8,9 @@
  * already exists merges into that experiment; one whose id is taken by another name gets a new id. A run whose
  * id already exists is skipped, so importing the same data twice creates nothing new.
  */
-import { ARTIFACT_SCHEME, CHUNK_POINTS, type ArtifactRow, type ExperimentRow, type MetricChunkRow, type RunRow } from '../storage';
+import { ARTIFACT_SCHEME, CHUNK_POINTS, type ArtifactRow, type ExperimentRow, type MetricChunkRow, type RunInfoFields, type RunRow } from '../storage';
 import type { TrackingContext } from './context';
-import type { DatasetInput, KeyValue, LifecycleStage, MetricSummary, RunStatus } from './entities';
+import type { DatasetInput, KeyValue, LifecycleStage, MetricSummary } from './entities';
 import { addPoint, summaryOf } from './metric-summary';
 
 export interface ImportExperiment {
@@ -31,17 +31,7 @@ export interface ImportSeries {
   values: ArrayLike<number>;
 }
 
-export interface ImportRun {
-  runId: string;
-  experimentId: string;
-  runName: string;
-  userId: string;
-  status: RunStatus;
-  startTime: number;
-  endTime: number | null;
-  artifactUri: string;
-  lifecycleStage: LifecycleStage;
-  deletedTime: number | null;
+export interface ImportRun extends RunInfoFields {
   params: KeyValue[];
   tags: KeyValue[];
   metrics: Record<string, ImportSeries>;
