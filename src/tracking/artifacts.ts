@@ -5,7 +5,7 @@ import { runArtifacts } from '../storage';
 import { stringify as toYaml } from 'yaml';
 import type { TrackingContext } from './context';
 import type { FileInfo } from './entities';
-import { getRunRow } from './runs';
+import { checkActive, getRunRow } from './runs';
 
 /**
  * Normalises an artifact path and refuses anything that could escape the run's artifact root
@@ -45,10 +45,7 @@ export async function logArtifact(
   const blob = data instanceof Blob ? data : new Blob([data as BlobPart], { type });
   const { db } = ctx;
   await db.transaction('rw', db.runs, db.artifacts, async () => {
-    const run = await getRunRow(ctx, runId);
-    if (run.lifecycleStage !== 'active') {
-      throw invalidParam(`The run ${runId} must be in the 'active' state. Current state is ${run.lifecycleStage}.`);
-    }
+    checkActive(await getRunRow(ctx, runId));
     // A file may not sit where a directory is, nor inside a file.
     if ((await runArtifacts(db, runId, clean + '/').count()) > 0) throw invalidParam(`Artifact path '${clean}' is a directory.`);
     const parts = clean.split('/');

@@ -7,7 +7,7 @@ import { experimentFromRow, toKeyValues } from './convert';
 import type { Experiment, KeyValue, PagedList, ViewType } from './entities';
 import type { SearchExperimentsOptions } from './api';
 import { searchExperimentRows } from './search';
-import { validateExperimentArtifactLocation, validateExperimentName, validateExperimentTag } from './validation';
+import { experimentNotActiveStateMessage, validateExperimentArtifactLocation, validateExperimentName, validateExperimentTag } from './validation';
 
 const ID_COUNTER = 'nextExperimentId';
 
@@ -47,6 +47,11 @@ export async function createExperiment(
     });
     return experimentId;
   });
+}
+
+/** Writes need an active experiment (SqlAlchemyStore `_check_experiment_is_active`). */
+export function checkExperimentActive(row: ExperimentRow): void {
+  if (row.lifecycleStage !== 'active') throw invalidParam(experimentNotActiveStateMessage(row.experimentId, row.lifecycleStage));
 }
 
 export async function getExperimentRow(ctx: TrackingContext, experimentId: string): Promise<ExperimentRow> {
@@ -125,18 +130,14 @@ function setExperimentStage(ctx: TrackingContext, experimentId: string, stage: '
 export function setExperimentTag(ctx: TrackingContext, experimentId: string, key: string, value: string): Promise<void> {
   validateExperimentTag(key, value);
   return updateExperiment(ctx, experimentId, (row) => {
-    if (row.lifecycleStage !== 'active') {
-      throw invalidParam(`The experiment ${experimentId} must be in the 'active' state. Current state is ${row.lifecycleStage}.`);
-    }
+    checkExperimentActive(row);
     row.tags.set(key, value);
   });
 }
 
 export function deleteExperimentTag(ctx: TrackingContext, experimentId: string, key: string): Promise<void> {
   return updateExperiment(ctx, experimentId, (row) => {
-    if (row.lifecycleStage !== 'active') {
-      throw invalidParam(`The experiment ${experimentId} must be in the 'active' state. Current state is ${row.lifecycleStage}.`);
-    }
+    checkExperimentActive(row);
     if (!row.tags.has(key)) throw notFound(`No tag with name: ${key} in experiment with id ${experimentId}`);
     row.tags.delete(key);
   });

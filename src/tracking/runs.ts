@@ -7,13 +7,13 @@ import type { CreateRunOptions, LogBatchInput, SearchRunsOptions, UpdateRunOptio
 import type { TrackingContext } from './context';
 import { runFromRow, runInfoFromRow, toKeyValues } from './convert';
 import { RUN_STATUSES, type DatasetInput, type PagedList, type Run, type RunInfo, type RunStatus, type ViewType } from './entities';
-import { getExperimentRow, stagesOf } from './experiments';
+import { checkExperimentActive, getExperimentRow, stagesOf } from './experiments';
 import { mergeSummaries } from './metric-summary';
 import { whenSettled } from './metric-writer';
 import { generateRunName } from './run-names';
 import { holdRunLock, releaseRunLock } from './run-locks';
 import { searchRunRows } from './search';
-import { coerceParamValue, paramChangedMessage, validateLogBatch, validateMetric, validateTag } from './validation';
+import { coerceParamValue, paramChangedMessage, runNotActiveStateMessage, validateLogBatch, validateMetric, validateTag } from './validation';
 
 export const RUN_NAME_TAG = 'mlflow.runName';
 export const PARENT_RUN_TAG = 'mlflow.parentRunId';
@@ -25,10 +25,9 @@ export async function getRunRow(ctx: TrackingContext, runId: string): Promise<Ru
   return row;
 }
 
-function checkActive(row: RunRow): void {
-  if (row.lifecycleStage !== 'active') {
-    throw invalidParam(`The run ${row.runId} must be in the 'active' state. Current state is ${row.lifecycleStage}.`);
-  }
+/** Writes need an active run (SqlAlchemyStore `_check_run_is_active`). */
+export function checkActive(row: RunRow): void {
+  if (row.lifecycleStage !== 'active') throw invalidParam(runNotActiveStateMessage(row.runId, row.lifecycleStage));
 }
 
 /** A copy of the row whose metric summaries include points still buffered in this client. */
@@ -60,9 +59,7 @@ export async function createRun(ctx: TrackingContext, experimentId: string, opts
   const lockName = await holdRunLock(ctx, runId);
   const row = await db.transaction('rw', db.experiments, db.runs, async () => {
     const exp = await getExperimentRow(ctx, experimentId);
-    if (exp.lifecycleStage !== 'active') {
-      throw invalidParam(`The experiment ${experimentId} must be in the 'active' state. Current state is ${exp.lifecycleStage}.`);
-    }
+    checkExperimentActive(exp);
     const r: RunRow = {
       runId,
       experimentId,
