@@ -119,11 +119,8 @@ function setExperimentStage(ctx: TrackingContext, experimentId: string, stage: '
     await ctx.db.runs.where('experimentId').equals(experimentId).modify((run) => {
       run.lifecycleStage = stage;
       run.deletedTime = stage === 'deleted' ? now : null;
+      if (stage === 'deleted') ctx.activeRuns.delete(run.runId);
     });
-    const runIds = await ctx.db.runs.where('experimentId').equals(experimentId).primaryKeys();
-    for (const id of runIds) {
-      if (stage === 'deleted') ctx.activeRuns.delete(id);
-    }
   });
 }
 
