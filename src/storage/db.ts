@@ -58,6 +58,11 @@ export class FlowpadDB extends Dexie {
       modelVersions: 'id, &[modelId+version], modelId, runId',
       modelVersionFiles: '[versionId+path]',
     });
+    // Version 2: metric chunks store steps and timestamps packed (chunk-codec.ts). Same stores and indexes, and
+    // version 1 rows (plain Float64Array columns) are valid packed rows, so there is nothing to rewrite; the bump
+    // is there so that a tab still running version 1 code — which cannot read packed columns — is told to reload
+    // (versionchange) instead of misreading them, and so a backup made here is refused by an older Flowpad.
+    this.version(2).stores({});
     const onVersionChange = opts.onVersionChange;
     if (onVersionChange) {
       this.on('versionchange', () => {

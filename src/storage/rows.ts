@@ -3,6 +3,7 @@
  * (including `__proto__`, which matches `^[/\w.\- :]*$`) is stored safely.
  */
 import type { Dataset, DatasetInput, LifecycleStage, MetricSummary, RunStatus } from '../tracking/entities';
+import type { PackedColumn } from './chunk-codec';
 
 export interface ExperimentRow {
   experimentId: string;
@@ -54,8 +55,9 @@ export interface MetricChunkRow {
   /** Smallest and largest step in the chunk, so ranged reads can skip chunks. */
   minStep: number;
   maxStep: number;
-  steps: Float64Array;
-  timestamps: Float64Array;
+  /** Stored packed (see chunk-codec.ts); decode with unpackChunk / unpackColumn. */
+  steps: PackedColumn;
+  timestamps: PackedColumn;
   values: Float64Array;
 }
 

@@ -1,6 +1,6 @@
 /** Metric history reads: whole series for the API, ranged and decimated columns for charts. */
 import { invalidParam } from '../core/errors';
-import { seriesChunks, type MetricChunkRow } from '../storage';
+import { seriesChunks, unpackColumn, type MetricChunkRow } from '../storage';
 import type { HistoryRange, MetricSeries } from './api';
 import type { TrackingContext } from './context';
 import type { Metric } from './entities';
@@ -35,28 +35,38 @@ async function readChunks(ctx: TrackingContext, runId: string, key: string, minS
   return chunks;
 }
 
-async function readColumns(ctx: TrackingContext, runId: string, key: string, minStep = -Infinity, maxStep = Infinity): Promise<Columns> {
-  const chunks = await readChunks(ctx, runId, key, minStep, maxStep);
-  if (chunks.length === 1) return chunks[0];
+/** The chunks' points decoded into one set of columns. */
+function concatColumns(chunks: readonly ColumnChunk[]): Columns {
   const n = chunks.reduce((s, c) => s + c.n, 0);
   const out: Columns = { steps: new Float64Array(n), timestamps: new Float64Array(n), values: new Float64Array(n) };
   let at = 0;
   for (const c of chunks) {
-    out.steps.set(c.steps, at);
-    out.timestamps.set(c.timestamps, at);
-    out.values.set(c.values, at);
+    unpackColumn(c.steps, c.n, out.steps, at);
+    unpackColumn(c.timestamps, c.n, out.timestamps, at);
+    unpackColumn(c.values, c.n, out.values, at);
     at += c.n;
   }
   return out;
+}
+
+async function readColumns(ctx: TrackingContext, runId: string, key: string, minStep = -Infinity, maxStep = Infinity): Promise<Columns> {
+  return concatColumns(await readChunks(ctx, runId, key, minStep, maxStep));
 }
 
 /** Every point of one metric in logging order (MLflow's get_metric_history). Unknown key: []. */
 export async function getMetricHistory(ctx: TrackingContext, runId: string, key: string): Promise<Metric[]> {
   const chunks = await readChunks(ctx, runId, key);
   const out: Metric[] = new Array(chunks.reduce((s, c) => s + c.n, 0));
+  // Each chunk is decoded into the same scratch columns, so a long history allocates only its Metric objects.
+  const width = chunks.reduce((w, c) => Math.max(w, c.n), 0);
+  const steps = new Float64Array(width);
+  const timestamps = new Float64Array(width);
   let at = 0;
-  for (const { n, steps, timestamps, values } of chunks) {
-    for (let i = 0; i < n; i++) out[at++] = { key, value: values[i], timestamp: timestamps[i], step: steps[i] };
+  for (const c of chunks) {
+    unpackColumn(c.steps, c.n, steps);
+    unpackColumn(c.timestamps, c.n, timestamps);
+    const values = c.values;
+    for (let i = 0; i < c.n; i++) out[at++] = { key, value: values[i], timestamp: timestamps[i], step: steps[i] };
   }
   return out;
 }

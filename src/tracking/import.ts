@@ -8,7 +8,7 @@
  * already exists merges into that experiment; one whose id is taken by another name gets a new id. A run whose
  * id already exists is skipped, so importing the same data twice creates nothing new.
  */
-import { ARTIFACT_SCHEME, CHUNK_POINTS, type ArtifactRow, type ExperimentRow, type MetricChunkRow, type RunInfoFields, type RunRow } from '../storage';
+import { ARTIFACT_SCHEME, CHUNK_POINTS, packChunk, type ArtifactRow, type ExperimentRow, type MetricChunkRow, type RunInfoFields, type RunRow } from '../storage';
 import type { TrackingContext } from './context';
 import type { DatasetInput, KeyValue, LifecycleStage, MetricSummary } from './entities';
 import { addPoint, summaryOf } from './metric-summary';
@@ -173,16 +173,8 @@ function toChunks(runId: string, key: string, s: ImportSeries): MetricChunkRow[]
   const out: MetricChunkRow[] = [];
   for (let from = 0, chunk = 0; from < s.values.length; from += CHUNK_POINTS, chunk++) {
     const to = Math.min(from + CHUNK_POINTS, s.values.length);
-    const steps = Float64Array.from({ length: to - from }, (_, i) => s.steps[from + i]);
-    const timestamps = Float64Array.from({ length: to - from }, (_, i) => s.timestamps[from + i]);
-    const values = Float64Array.from({ length: to - from }, (_, i) => s.values[from + i]);
-    let minStep = Infinity;
-    let maxStep = -Infinity;
-    for (const st of steps) {
-      if (st < minStep) minStep = st;
-      if (st > maxStep) maxStep = st;
-    }
-    out.push({ runId, key, chunk, n: to - from, steps, timestamps, values, minStep, maxStep });
+    const column = (a: ArrayLike<number>) => Float64Array.from({ length: to - from }, (_, i) => a[from + i]);
+    out.push(packChunk(runId, key, chunk, { steps: column(s.steps), timestamps: column(s.timestamps), values: column(s.values) }));
   }
   return out;
 }

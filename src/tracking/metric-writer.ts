@@ -11,7 +11,7 @@
  * is re-read inside it, so writers in other tabs or workers append safely instead of overwriting each other.
  */
 import { keepObserving } from '../storage/observe';
-import { CHUNK_POINTS, seriesChunks, type FlowpadDB, type MetricChunkRow, type RunRow } from '../storage';
+import { CHUNK_POINTS, packChunk, seriesChunks, unpackColumn, type FlowpadDB, type MetricChunkRow, type RunRow } from '../storage';
 import type { MetricSummary } from './entities';
 import { addPoint, mergeSummaries, summaryOf } from './metric-summary';
 
@@ -308,14 +308,10 @@ function makeChunk(
   const steps = new Float64Array(n);
   const timestamps = new Float64Array(n);
   const values = new Float64Array(n);
-  let minStep = Infinity;
-  let maxStep = -Infinity;
   if (prefix) {
-    steps.set(prefix.steps);
-    timestamps.set(prefix.timestamps);
-    values.set(prefix.values);
-    minStep = prefix.minStep;
-    maxStep = prefix.maxStep;
+    unpackColumn(prefix.steps, head, steps);
+    unpackColumn(prefix.timestamps, head, timestamps);
+    values.set(prefix.values.subarray(0, head));
   }
   let sum = acc.s;
   for (let i = from, j = head; i < to; i++, j++) {
@@ -325,13 +321,11 @@ function makeChunk(
     steps[j] = st;
     timestamps[j] = ts;
     values[j] = v;
-    if (st < minStep) minStep = st;
-    if (st > maxStep) maxStep = st;
     if (sum) addPoint(sum, v, ts, st);
     else sum = summaryOf(v, ts, st);
   }
   acc.s = sum;
-  return { runId, key, chunk, n, steps, timestamps, values, minStep, maxStep };
+  return packChunk(runId, key, chunk, { steps, timestamps, values });
 }
 
 /**

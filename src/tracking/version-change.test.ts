@@ -11,13 +11,13 @@ describe('a schema upgrade from another tab', () => {
     const { info } = await c.createRun('0');
     for (let i = 0; i < 10; i++) await c.logMetric(info.runId, 'm', i, { step: i });
 
-    // The "other tab": raw IndexedDB at a higher version (Dexie's version 1 is IndexedDB's 10).
+    // The "other tab": raw IndexedDB at a higher version (Dexie's version 2 is IndexedDB's 20).
     const upgraded = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = factory.open('vc', 20);
+      const req = factory.open('vc', 30);
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
     });
-    expect(upgraded.version).toBe(20);
+    expect(upgraded.version).toBe(30);
     expect(told).toBe(1);
     upgraded.close();
 
