@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PYTHON, readJson, removeTempDirs, requirePython, runMlflowCli, runPy, tempDir } from '../test/mlflow/python';
-import { comparePredictions } from './helpers/compare';
+import { comparePredictions, flowpadPredict } from './helpers/predictions';
 
 let dir = '';
 test.beforeAll(() => {
@@ -48,19 +48,6 @@ async function registerAndExport(page: Page, runId: string, name: string): Promi
   const folder = join(out, 'models', name, 'version-1');
   expect(existsSync(join(folder, 'MLmodel')), `${folder}/MLmodel`).toBe(true);
   return folder;
-}
-
-/** Predicts `body` (MLflow's scoring JSON) on the serving page, through the tab's inference worker. */
-async function flowpadPredict(page: Page, uri: string, body: unknown): Promise<unknown> {
-  await page.goto(`/#/serve?uri=${encodeURIComponent(uri)}`);
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Serve', { timeout: 30_000 });
-  await page.getByRole('tab', { name: 'JSON' }).first().click();
-  await page.getByLabel('Request body (JSON)').fill(JSON.stringify(body));
-  await page.getByRole('button', { name: 'Predict', exact: true }).click();
-  await expect(page.getByRole('region', { name: 'Response' }).getByText(/^200 · /)).toBeVisible({ timeout: 30_000 });
-  await page.getByRole('tab', { name: 'JSON', exact: true }).last().click();
-  const text = await page.getByLabel('Predictions JSON').textContent();
-  return (JSON.parse(text!) as { predictions: unknown }).predictions;
 }
 
 interface PyfuncResult {
@@ -112,6 +99,33 @@ test('an Iris MLP trained in Flowpad loads in mlflow.pyfunc and predicts the sam
   const oursOnExample = await flowpadPredict(page, 'models:/iris-mlp/1', example);
   const cliDiff = comparePredictions(oursOnExample, cli.predictions);
   console.log(`iris-mlp: max |flowpad − mlflow models predict| = ${cliDiff.maxDiff.toExponential(3)} over ${cliDiff.count} values`);
+  expect(cliDiff.count).toBeGreaterThan(0);
+  expect(cliDiff.maxDiff).toBeLessThanOrEqual(1e-5);
+});
+
+test('a digits CNN trained in Flowpad loads in mlflow.pyfunc and predicts the same values', async ({ page }) => {
+  test.setTimeout(180_000);
+  const runId = await train(page, /Digits 8×8/, 2);
+  const folder = await registerAndExport(page, runId, 'digits-cnn');
+  // Six 8×8 one-channel images with pixel values in [0, 1], as the signature's float32 [-1, 8, 8, 1] tensor.
+  const n = 6;
+  const flat = Array.from({ length: n * 64 }, (_, i) => ((i * 7919) % 17) / 16);
+  const images = Array.from({ length: n }, (_, s) =>
+    Array.from({ length: 8 }, (_, r) => Array.from({ length: 8 }, (_, c) => [flat[s * 64 + r * 8 + c]!])));
+
+  const ours = await flowpadPredict(page, 'models:/digits-cnn/1', { inputs: images });
+  const py = await pyfuncPredict(folder, 'digits-cnn', { kind: 'tensor', dtype: 'float32', shape: [n, 8, 8, 1], data: flat });
+  expect(py.loader_module).toBe('mlflow.onnx');
+  const { maxDiff, count } = comparePredictions(ours, py.predictions);
+  console.log(`digits-cnn: max |flowpad − pyfunc| = ${maxDiff.toExponential(3)} over ${count} values`);
+  expect(count).toBe(n * 10);
+  expect(maxDiff).toBeLessThanOrEqual(1e-5);
+
+  const cli = await cliPredict(folder);
+  const example = readJson<unknown>(join(folder, 'serving_input_example.json'));
+  const oursOnExample = await flowpadPredict(page, 'models:/digits-cnn/1', example);
+  const cliDiff = comparePredictions(oursOnExample, cli.predictions);
+  console.log(`digits-cnn: max |flowpad − mlflow models predict| = ${cliDiff.maxDiff.toExponential(3)} over ${cliDiff.count} values`);
   expect(cliDiff.count).toBeGreaterThan(0);
   expect(cliDiff.maxDiff).toBeLessThanOrEqual(1e-5);
 });

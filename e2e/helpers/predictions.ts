@@ -1,5 +1,19 @@
-/** Comparison of prediction payloads: Flowpad's `predictions` JSON against Python MLflow's. */
-import { expect } from '@playwright/test';
+/** Predictions from Flowpad's serving page, and comparing them with Python MLflow's (the MLflow model journeys). */
+import { expect, type Page } from '@playwright/test';
+
+/** Predicts `body` (MLflow's scoring JSON) on the serving page, through the tab's inference worker. */
+export async function flowpadPredict(page: Page, uri: string, body: unknown): Promise<unknown> {
+  await page.goto(`/#/serve?uri=${encodeURIComponent(uri)}`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Serve', { timeout: 30_000 });
+  await page.getByRole('tab', { name: 'JSON' }).first().click();
+  await page.getByLabel('Request body (JSON)').fill(JSON.stringify(body));
+  await page.getByRole('button', { name: 'Predict', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Response' }).getByText(/^200 · /)).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('tab', { name: 'JSON', exact: true }).last().click();
+  const text = await page.getByLabel('Predictions JSON').textContent();
+  return (JSON.parse(text!) as { predictions: unknown }).predictions;
+}
+
 
 /** The value with every number replaced by 0: two payloads of the same shape, keys and labels map to equal skeletons. */
 export function skeleton(value: unknown): unknown {
