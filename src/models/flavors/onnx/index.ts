@@ -61,12 +61,13 @@ export async function loadOnnxBytes(bytes: Uint8Array, externalData: ExternalDat
   }
   const graphOrder = session.outputNames.slice();
   const zipMaps = io.nonTensorOutputs.length ? findZipMaps(bytes, io.nonTensorOutputs) : [];
-  if (zipMaps.length) {
+  // A ZipMap's input that is already a graph output needs nothing; the others are added as outputs.
+  const hidden = [...new Set(zipMaps.map((z) => z.input))].filter((n) => !graphOrder.includes(n));
+  if (hidden.length) {
     await releaseSession(session);
-    session = await createSession(exposeZipMapInputs(bytes, zipMaps), externalData);
-    const exposed = new Set(zipMaps.map((z) => z.input));
+    session = await createSession(exposeZipMapInputs(bytes, hidden), externalData);
     const all = describeSession(session);
-    io = { ...all, outputs: all.outputs.filter((o) => !exposed.has(o.name)) };
+    io = { ...all, outputs: all.outputs.filter((o) => !hidden.includes(o.name)) };
   }
   const zipped = new Set(zipMaps.map((z) => z.output));
   const left = io.nonTensorOutputs.filter((n) => !zipped.has(n));
@@ -91,7 +92,7 @@ function zipMapTensor(z: ZipMapOutput, probs: Tensor): Tensor {
 /** Runs the session on `feeds`: the tensor outputs, and ZipMap outputs as map-keyed tensors, in graph order. */
 export async function predict(model: LoadedModel<Handle>, feeds: TensorMap): Promise<TensorMap> {
   const { session, zipMaps, order } = model.handle;
-  const fetched = await runSession(session, feeds, [...model.outputs.map((o) => o.name), ...zipMaps.map((z) => z.input)]);
+  const fetched = await runSession(session, feeds, [...new Set([...model.outputs.map((o) => o.name), ...zipMaps.map((z) => z.input)])]);
   const out: TensorMap = {};
   for (const n of order) {
     const z = zipMaps.find((m) => m.output === n);

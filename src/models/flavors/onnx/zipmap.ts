@@ -39,14 +39,14 @@ export function findZipMaps(bytes: Uint8Array, outputs: readonly string[]): ZipM
 }
 
 /**
- * `bytes` with each ZipMap's input declared as a float tensor graph output. The new outputs are appended as a
- * second `graph` field: protobuf merges repeated occurrences of a message field, so the graph gains the outputs
- * and nothing else is decoded, re-encoded or copied but the bytes themselves.
+ * `bytes` with the tensors `names` (ZipMap inputs) declared as float graph outputs. The new outputs are appended
+ * as a second `graph` field: protobuf merges repeated occurrences of a message field, so the graph gains the
+ * outputs and nothing is decoded, re-encoded or copied but the bytes themselves.
  */
-export function exposeZipMapInputs(bytes: Uint8Array, zipMaps: readonly ZipMapOutput[]): Uint8Array {
+export function exposeZipMapInputs(bytes: Uint8Array, names: readonly string[]): Uint8Array {
   const FLOAT = onnx.TensorProto.DataType.FLOAT;
-  const output = zipMaps.map((z) => onnx.ValueInfoProto.create({
-    name: z.input,
+  const output = names.map((name) => onnx.ValueInfoProto.create({
+    name,
     type: onnx.TypeProto.create({ tensorType: onnx.TypeProto.Tensor.create({ elemType: FLOAT }) }),
   }));
   const patch = onnx.ModelProto.encode(onnx.ModelProto.create({ graph: onnx.GraphProto.create({ output }) })).finish();
