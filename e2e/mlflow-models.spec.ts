@@ -65,7 +65,10 @@ async function pyfuncPredict(folder: string, name: string, inputs: unknown): Pro
   return readJson<PyfuncResult>(outPath);
 }
 
-/** `mlflow models predict` on the folder's serving input example; its JSON output. */
+/**
+ * `mlflow models predict` on the folder's serving input example; its JSON output. (MLflow 3's CLI takes the scoring
+ * protocol — `serving_input_example.json` — and refuses a bare `input_example.json`, its own models' included.)
+ */
 async function cliPredict(folder: string): Promise<{ predictions: unknown }> {
   const mlmodel = readFileSync(join(folder, 'MLmodel'), 'utf8');
   const serving = /serving_input_path: (\S+)/.exec(mlmodel)?.[1];

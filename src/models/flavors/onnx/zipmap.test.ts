@@ -7,6 +7,7 @@ import onnxProto from 'onnx-proto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { errorOf } from '../../../../test/error-of';
 import type { LoadedModel } from '../../flavor';
+import { scoreCsv } from '../../batch-scoring';
 import { scoreRequest } from '../../predict';
 import * as onnx from './index';
 import { exposeZipMapInputs, findZipMaps } from './zipmap';
@@ -90,6 +91,10 @@ describe('ZipMap outputs', () => {
     // differ and pandas cannot build the frame; the same error MLflow raises.
     const e = await errorOf(scoreRequest(onnx, both, { dataframe_split: { columns: ['a', 'b', 'c'], data: x } }, null));
     expect(e.message).toMatch(/All arrays must be of the same length/);
+    // Batch scoring a CSV: one column per value of P, and one per class of the maps, named by the class.
+    const csv = await scoreCsv(onnx, m, null, new Blob(['a,b,c\n1,2,3\n0,0,5\n']));
+    expect(csv.columns).toEqual(['a', 'b', 'c', 'Z[setosa]', 'Z[versicolor]', 'Z[virginica]']);
+    expect(csv.rows).toBe(2);
   });
 
   it('a non-tensor output that is not a ZipMap is still left out, with the note', async () => {
