@@ -54,7 +54,8 @@ interface PyfuncResult {
   loader_module: string;
   flavors: string[];
   type: string;
-  predictions: Record<string, unknown>;
+  /** As `mlflow models serve` answers (scoring_server.predictions_to_json). */
+  predictions: unknown;
 }
 
 async function pyfuncPredict(folder: string, name: string, inputs: unknown): Promise<PyfuncResult> {
@@ -89,6 +90,7 @@ test('an Iris MLP trained in Flowpad loads in mlflow.pyfunc and predicts the sam
   const ours = await flowpadPredict(page, 'models:/iris-mlp/1', { dataframe_split: { columns, data: rows } });
   const py = await pyfuncPredict(folder, 'iris-mlp', { kind: 'dataframe', columns, data: rows });
   expect(py.loader_module).toBe('mlflow.onnx');
+  expect(py.flavors).toEqual(['onnx', 'python_function', 'tfjs']);
   // MLflow's ONNX pyfunc flattens a (n, 3) output into one DataFrame column 'output' of 3n rows; so does Flowpad.
   expect(py.type).toBe('DataFrame');
   expect(ours).toHaveLength(rows.length * 3);
@@ -119,6 +121,7 @@ test('a digits CNN trained in Flowpad loads in mlflow.pyfunc and predicts the sa
   const ours = await flowpadPredict(page, 'models:/digits-cnn/1', { inputs: images });
   const py = await pyfuncPredict(folder, 'digits-cnn', { kind: 'tensor', dtype: 'float32', shape: [n, 8, 8, 1], data: flat });
   expect(py.loader_module).toBe('mlflow.onnx');
+  expect(py.flavors).toEqual(['onnx', 'python_function', 'tfjs']);
   const { maxDiff, count } = comparePredictions(ours, py.predictions);
   console.log(`digits-cnn: max |flowpad − pyfunc| = ${maxDiff.toExponential(3)} over ${count} values`);
   expect(count).toBe(n * 10);

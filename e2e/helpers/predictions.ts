@@ -1,8 +1,12 @@
 /** Predictions from Flowpad's serving page, and comparing them with Python MLflow's (the MLflow model journeys). */
 import { expect, type Page } from '@playwright/test';
 
-/** Predicts `body` (MLflow's scoring JSON) on the serving page, through the tab's inference worker. */
+/**
+ * Predicts `body` (MLflow's scoring JSON) on the serving page, through the tab's inference worker. The page is
+ * loaded afresh, so the answer read is this request's, never an earlier one still on screen.
+ */
 export async function flowpadPredict(page: Page, uri: string, body: unknown): Promise<unknown> {
+  await page.goto('about:blank');
   await page.goto(`/#/serve?uri=${encodeURIComponent(uri)}`);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Serve', { timeout: 30_000 });
   await page.getByRole('tab', { name: 'JSON' }).first().click();
@@ -13,7 +17,6 @@ export async function flowpadPredict(page: Page, uri: string, body: unknown): Pr
   const text = await page.getByLabel('Predictions JSON').textContent();
   return (JSON.parse(text!) as { predictions: unknown }).predictions;
 }
-
 
 /** The value with every number replaced by 0: two payloads of the same shape, keys and labels map to equal skeletons. */
 export function skeleton(value: unknown): unknown {
