@@ -29,13 +29,15 @@ describe('batch scoring a CSV', () => {
     const progress: number[] = [];
     const res = await api.scoreCsv(key, csv(['id,sl,sw,pl,pw', ...rows].join('\r\n')), { rowsPerChunk: 100 }, (p) => progress.push(p.rows));
     expect(res.rows).toBe(250);
-    expect(res.columns).toEqual(['id', 'sl', 'sw', 'pl', 'pw', 'output_label']);
+    // The ZipMap's probabilities come out too, one column per class.
+    const probs = ['output_probability[0]', 'output_probability[1]', 'output_probability[2]'];
+    expect(res.columns).toEqual(['id', 'sl', 'sw', 'pl', 'pw', 'output_label', ...probs]);
     expect(progress).toEqual([100, 200, 250]);
     const lines = (await res.csv.text()).trimEnd().split('\n');
     expect(lines.length).toBe(251);
-    expect(lines[0]).toBe('id,sl,sw,pl,pw,output_label');
-    expect(lines[1]).toBe('row-0,6.7,3.0,5.2,2.3,2');
-    expect(lines[2]).toBe('row-1,5.1,3.5,1.4,0.2,0');
+    expect(lines[0]).toBe(`id,sl,sw,pl,pw,output_label,${probs.join(',')}`);
+    expect(lines[1]).toMatch(/^row-0,6\.7,3\.0,5\.2,2\.3,2,[\d.e-]+,[\d.e-]+,0\.[5-9]\d*$/);
+    expect(lines[2]).toMatch(/^row-1,5\.1,3\.5,1\.4,0\.2,0,0\.[5-9]\d*,[\d.e-]+,[\d.e-]+$/);
     expect(res.preview.length).toBe(20);
   });
 

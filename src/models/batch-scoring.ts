@@ -4,7 +4,7 @@
  * one output row per input row: the input's fields as they were, then one column per prediction value.
  *
  * Output columns: an output of shape [N] or [N, 1] is one column named after it; [N, k] becomes `name[0]` …
- * `name[k-1]` (deeper shapes are flattened row-major). Floats are written in their shortest round-trip form
+ * `name[k-1]` (deeper shapes are flattened row-major), and a ZipMap's maps `name[<class>]`. Floats are written in their shortest round-trip form
  * (float32 as float32, like numpy), booleans as `True`/`False` and NaN as an empty field, as pandas' `to_csv`.
  */
 import { MlflowError, invalidParam } from '../core/errors';
@@ -148,18 +148,19 @@ function formatter(t: Tensor): (i: number) => string {
 }
 
 /** Output columns: name → values per row, checked to hold one block of values per input row. */
-function outputColumns(outputs: TensorMap, rows: number): { name: string; width: number }[] {
+function outputColumns(outputs: TensorMap, rows: number): { name: string; width: number; keys?: string[] }[] {
   return Object.entries(outputs).map(([name, t]) => {
     const size = sizeOf(t.shape);
     if (rows === 0 || size % rows !== 0 || (t.shape.length > 0 && t.shape[0] !== rows)) {
       throw invalidParam(`Output '${name}' has shape [${t.shape.join(', ')}], which is not one row of values per input row (${rows} rows); batch scoring needs outputs whose first dimension is the batch.`);
     }
-    return { name, width: size / rows };
+    return { name, width: size / rows, keys: t.mapKeys };
   });
 }
 
-const headerFor = (cols: { name: string; width: number }[]): string[] =>
-  cols.flatMap((c) => (c.width === 1 ? [c.name] : Array.from({ length: c.width }, (_, j) => `${c.name}[${j}]`)));
+/** `name`, or `name[j]` for each of an output's values per row (`name[key]` for a ZipMap's maps). */
+const headerFor = (cols: { name: string; width: number; keys?: string[] }[]): string[] =>
+  cols.flatMap((c) => (c.keys ? c.keys.map((k) => `${c.name}[${k}]`) : c.width === 1 ? [c.name] : Array.from({ length: c.width }, (_, j) => `${c.name}[${j}]`)));
 
 /**
  * Scores every row of a CSV file with a loaded model. Errors name the line and column (conversion), or the

@@ -20,8 +20,14 @@ describe('typed tensor requests', () => {
     const out = await api.predictTensors('iris', { float_input: f32([2, 4], x) });
     expect(out.output_label.dtype).toBe('int64');
     expect([...(out.output_label.data as BigInt64Array)]).toEqual([0n, 2n]);
+    // The ZipMap output comes typed too: [2, 3] probabilities whose columns are the maps' keys.
+    expect(out.output_probability).toMatchObject({ dtype: 'float32', shape: [2, 3], mapKeys: ['0', '1', '2'] });
+    const probs = [...(out.output_probability.data as Float32Array)];
     const json = await api.predict('iris', { inputs: { float_input: [x.slice(0, 4), x.slice(4)] } });
-    expect(json.predictions).toEqual({ output_label: [0, 2] });
+    expect(json.predictions).toEqual({
+      output_label: [0, 2],
+      output_probability: [0, 1].map((r) => ({ 0: probs[r * 3], 1: probs[r * 3 + 1], 2: probs[r * 3 + 2] })),
+    });
     // float64 is cast to float32, as MLflow does.
     const f64 = await api.predictTensors('iris', { float_input: { dtype: 'float64', shape: [1, 4], data: Float64Array.from(x.slice(0, 4)) } });
     expect([...(f64.output_label.data as BigInt64Array)]).toEqual([0n]);

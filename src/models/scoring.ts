@@ -8,7 +8,7 @@
  */
 import { MlflowError, invalidParam } from '../core/errors';
 import type { ParamSpec } from './signature';
-import { sizeOf, toNested, elementAt, type TensorMap } from './tensor';
+import { columnLength, toNested, elementAt, mapRow, type TensorMap } from './tensor';
 
 export const SCORING_FORMATS = ['dataframe_split', 'dataframe_records', 'instances', 'inputs'] as const;
 export type ScoringFormat = (typeof SCORING_FORMATS)[number];
@@ -167,11 +167,11 @@ export type PredictionStyle = 'records' | 'dict';
 export function formatPredictions(outputs: TensorMap, style: PredictionStyle): { predictions: unknown } {
   if (style === 'dict') return { predictions: Object.fromEntries(Object.entries(outputs).map(([k, t]) => [k, toNested(t)])) };
   const names = Object.keys(outputs);
-  const n = names.length ? sizeOf(outputs[names[0]].shape) : 0;
+  const n = names.length ? columnLength(outputs[names[0]]) : 0;
   for (const k of names) {
-    const m = sizeOf(outputs[k].shape);
+    const m = columnLength(outputs[k]);
     if (m !== n) throw new MlflowError('BAD_REQUEST', `Outputs '${names[0]}' (${n} values) and '${k}' (${m} values) cannot form one DataFrame: All arrays must be of the same length.`);
   }
-  const rows = Array.from({ length: n }, (_, i) => Object.fromEntries(names.map((k) => [k, elementAt(outputs[k], i)])));
+  const rows = Array.from({ length: n }, (_, i) => Object.fromEntries(names.map((k) => [k, outputs[k].mapKeys ? mapRow(outputs[k], i) : elementAt(outputs[k], i)])));
   return { predictions: rows };
 }

@@ -21,6 +21,11 @@ export interface Tensor {
   dtype: TensorDtype;
   shape: number[];
   data: TensorValues;
+  /**
+   * Set on a [N, K] tensor that stands for a sequence of N maps (an ONNX ZipMap output, e.g. a classifier's
+   * probabilities): row i is the map {mapKeys[j]: value[i, j]}. JSON gives the maps, as MLflow does.
+   */
+  mapKeys?: string[];
 }
 
 /** A model input or output as its runtime reports it. `shape` uses -1 for a dynamic dimension. */
@@ -76,6 +81,7 @@ export function elementAt(t: Tensor, i: number): number | boolean | string {
  * A scalar (shape []) becomes the bare value.
  */
 export function toNested(t: Tensor): unknown {
+  if (t.mapKeys) return Array.from({ length: t.shape[0] ?? 0 }, (_, i) => mapRow(t, i));
   if (t.shape.length === 0) return elementAt(t, 0);
   let pos = 0;
   const build = (axis: number): unknown[] => {
@@ -84,6 +90,17 @@ export function toNested(t: Tensor): unknown {
     return out;
   };
   return build(0);
+}
+
+/** Row `i` of a map-keyed tensor ({@link Tensor.mapKeys}) as {key: value}. */
+export function mapRow(t: Tensor, i: number): Record<string, number | boolean | string> {
+  const keys = t.mapKeys ?? [];
+  return Object.fromEntries(keys.map((k, j) => [k, elementAt(t, i * keys.length + j)]));
+}
+
+/** Values a tensor gives one DataFrame column: its elements, or its rows when it stands for maps. */
+export function columnLength(t: Tensor): number {
+  return t.mapKeys ? (t.shape[0] ?? 0) : sizeOf(t.shape);
 }
 
 /** IEEE 754 half (as its 16 raw bits) → number. */

@@ -30,15 +30,25 @@ export const PY_ENV: NodeJS.ProcessEnv = {
 
 /** Runs `test/mlflow/py/<script>` with args in `cwd`; resolves to stdout, rejects with stderr's tail. */
 export function runPy(script: string, args: string[], opts: { cwd?: string; input?: string } = {}): Promise<string> {
+  return runPython([join(PY_DIR, script), ...args], opts);
+}
+
+/** Runs MLflow's command line (`python -m mlflow <args>`), e.g. `models predict`; same contract as {@link runPy}. */
+export function runMlflowCli(args: string[], opts: { cwd?: string; input?: string } = {}): Promise<string> {
+  return runPython(['-m', 'mlflow', ...args], opts);
+}
+
+function runPython(argv: string[], opts: { cwd?: string; input?: string }): Promise<string> {
   requirePython();
+  const what = argv[0] === '-m' ? argv.slice(1, 4).join(' ') : relative(PY_DIR, argv[0]!);
   return new Promise((res, rej) => {
-    const child = spawn(PYTHON, [join(PY_DIR, script), ...args], { cwd: opts.cwd ?? tmpdir(), env: PY_ENV });
+    const child = spawn(PYTHON, argv, { cwd: opts.cwd ?? tmpdir(), env: PY_ENV });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('error', rej);
-    child.on('close', (code) => (code === 0 ? res(out) : rej(new Error(`${script} exited ${code}:\n${err.slice(-4000)}`))));
+    child.on('close', (code) => (code === 0 ? res(out) : rej(new Error(`${what} exited ${code}:\n${err.slice(-4000)}`))));
     if (opts.input !== undefined) child.stdin.end(opts.input);
     else child.stdin.end();
   });

@@ -71,7 +71,7 @@ export function PythonPanel(props: { serve: string; curl: string; curlProblem?: 
   );
 }
 
-/** Notes about the model (e.g. ZipMap outputs left out), each with its fix when there is one. */
+/** Notes about the model (e.g. non-tensor outputs left out). */
 export function ModelNotes(props: { notes: string[] }) {
   return (
     <For each={props.notes}>
@@ -79,10 +79,6 @@ export function ModelNotes(props: { notes: string[] }) {
         <div class="banner banner-warning model-note" role="note">
           <strong>Part of this model's output can't be returned here</strong>
           <p><CodeSpans text={note} /></p>
-          <Show when={/zipmap/i.test(note)}>
-            <p class="small">The fix, when converting the classifier:</p>
-            <pre class="mono note-code">{ZIPMAP_FIX}</pre>
-          </Show>
         </div>
       )}
     </For>
@@ -93,7 +89,3 @@ export function ModelNotes(props: { notes: string[] }) {
 function CodeSpans(props: { text: string }) {
   return <For each={props.text.split('`')}>{(part, i) => (i() % 2 ? <code>{part}</code> : part)}</For>;
 }
-
-const ZIPMAP_FIX = `from skl2onnx import to_onnx
-onx = to_onnx(clf, X[:1].astype("float32"), options={"zipmap": False})
-mlflow.onnx.log_model(onx, name="model", input_example=X[:1].astype("float32"))`;

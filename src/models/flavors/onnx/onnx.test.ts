@@ -29,21 +29,28 @@ describe('onnx flavor on the MLflow test models', () => {
       const m = await load(file);
       expect(m.inputs).toEqual(want.inputs);
       expect(m.outputs).toEqual(want.outputs);
-      expect(m.notes.length).toBe(want.nonTensorOutputs.length ? 1 : 0);
+      // The fixtures' only non-tensor output is sklearn's ZipMap, which comes back (see below): nothing to note.
+      expect(m.notes).toEqual([]);
     });
   }
 
-  it('sklearn ZipMap: explains the non-tensor output and still predicts labels', async () => {
+  it('sklearn ZipMap: labels and the probability maps, as MLflow\'s onnx pyfunc returns them', async () => {
     const m = await load('sklearn_model.onnx');
-    expect(m.notes[0]).toMatch(/Output 'output_probability' is not a tensor/);
-    expect(m.notes[0]).toMatch(/zipmap': False/);
+    expect(m.outputs.map((o) => o.name)).toEqual(['output_label']); // the tensor outputs; the ZipMap is rebuilt
     const sig = signatureFromModelIO(m.inputs, m.outputs);
     const res = await scoreRequest(onnx, m, { inputs: [[5.1, 3.5, 1.4, 0.2], [6.7, 3.0, 5.2, 2.3]] }, sig);
-    expect(res.predictions).toEqual({ output_label: [0, 2] });
-    expect(res.warnings).toEqual(m.notes);
-    // A DataFrame without a signature: records, as the pyfunc answers.
+    const p = res.predictions as { output_label: number[]; output_probability: Record<string, number>[] };
+    expect(Object.keys(p)).toEqual(['output_label', 'output_probability']);
+    expect(p.output_label).toEqual([0, 2]);
+    expect(p.output_probability.map((r) => Object.keys(r))).toEqual([['0', '1', '2'], ['0', '1', '2']]);
+    for (const [i, r] of p.output_probability.entries()) {
+      expect(Object.values(r).reduce((a, b) => a + b)).toBeCloseTo(1, 5);
+      expect(Object.values(r).indexOf(Math.max(...Object.values(r)))).toBe(p.output_label[i]);
+    }
+    expect(res.warnings).toEqual([]);
+    // A DataFrame without a signature: records, one map per row, as the pyfunc answers.
     const df = await scoreRequest(onnx, m, { dataframe_split: { columns: ['a', 'b', 'c', 'd'], data: [[5.1, 3.5, 1.4, 0.2]] } }, null);
-    expect(df.predictions).toEqual([{ output_label: 0 }]);
+    expect(df.predictions).toEqual([{ output_label: 0, output_probability: p.output_probability[0] }]);
   });
 
   it('multiple inputs, float32 and float64: the product of both inputs', async () => {
