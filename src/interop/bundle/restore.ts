@@ -189,8 +189,9 @@ function restoreOnnx(bytes: Uint8Array, blob: Blob | null, opts: RestoreOptions)
     throw invalidParam(`'${opts.fileName}' keeps its weights in external data files; zip the model folder with those files and import the zip.`);
   }
   const warnings = io.skipped.map((s) =>
-    `The ${s} is not a tensor (e.g. a sequence of maps, like sklearn's ZipMap) and is left out of the signature; ` +
-    'convert with zipmap=False to get tensor outputs.');
+    `The ${s} is not a tensor (e.g. a sequence of maps, like sklearn's ZipMap) and is left out of the signature ` +
+    "(predictions still return a ZipMap's class probabilities, as MLflow's pyfunc does); convert with zipmap=False " +
+    'for a signature with tensor outputs only.');
   const { files } = onnxModelFolder(bytes, { signature: signatureFromGraph(io) });
   const model: ImportedRegisteredModel = {
     name: opts.name ?? defaultModelName(opts.fileName), tags: [], aliases: {},
