@@ -67,16 +67,30 @@ test('trains Iris on WASM to ≥ 0.9 validation accuracy in under 60 s, charting
   await page.getByLabel('Backend').selectOption('wasm');
   // The batch-loss chart gains points while the progress bar is up (read from IndexedDB by a live query): a
   // MutationObserver in the page records every new point count and whether training was still running.
+  // It also records every time a monitor chart shows "Waiting for the first points…" after that chart had drawn
+  // points — mid-training or when the run ends and the monitor switches to the result (issues 3/4: it must not).
   await page.evaluate(() => {
     const samples: { n: number; running: boolean }[] = [];
-    (window as unknown as { chartSamples: typeof samples }).chartSamples = samples;
+    const relapses: string[] = [];
+    Object.assign(window, { chartSamples: samples, chartRelapses: relapses });
+    const drawn = new Set<string>();
+    const title = (el: Element) => el.closest('figure')?.getAttribute('aria-label') ?? '?';
+    const check = () => {
+      for (const plot of document.querySelectorAll('[aria-label="Training monitor"] .live-chart-plot')) {
+        if (Number(plot.getAttribute('data-points')) > 0) drawn.add(title(plot));
+      }
+      for (const empty of document.querySelectorAll('[aria-label="Training monitor"] .live-chart-empty')) {
+        if (drawn.has(title(empty))) relapses.push(`${title(empty)}: ${empty.textContent}`);
+      }
+    };
     new MutationObserver((records) => {
       for (const r of records) {
         const el = r.target as HTMLElement;
-        if (!el.closest('figure[aria-label="Loss per batch"]')) continue;
+        if (r.type !== 'attributes' || !el.closest('figure[aria-label="Loss per batch"]')) continue;
         samples.push({ n: Number(el.getAttribute('data-points')), running: document.querySelector('[role=progressbar]') !== null });
       }
-    }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-points'] });
+      check();
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-points'] });
   });
   const t0 = Date.now();
   await page.getByRole('button', { name: 'Train', exact: true }).click();
@@ -89,6 +103,9 @@ test('trains Iris on WASM to ≥ 0.9 validation accuracy in under 60 s, charting
   const samples = await page.evaluate(() => (window as unknown as { chartSamples: { n: number; running: boolean }[] }).chartSamples);
   const whileRunning = new Set(samples.filter((x) => x.running && x.n > 0).map((x) => x.n));
   expect(whileRunning.size).toBeGreaterThanOrEqual(3);
+  // Checked after the monitor has switched to the finished run (and its charts have settled).
+  await expect(monitor(page).locator('figure[aria-label="Accuracy per epoch"] .live-chart-plot')).toHaveAttribute('data-points', '120');
+  expect(await page.evaluate(() => (window as unknown as { chartRelapses: string[] }).chartRelapses)).toEqual([]);
   const runId = (await monitor(page).locator('[data-run-id]').first().getAttribute('data-run-id'))!;
   const run = (await storedRuns(page)).find((r) => r.runId === runId)!;
   expect(run.status).toBe('FINISHED');
