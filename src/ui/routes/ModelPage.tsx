@@ -7,7 +7,7 @@ import { DescriptionEditor } from '../components/registry/DescriptionEditor';
 import { ExportButton } from '../components/registry/ExportButton';
 import { RenameModelDialog } from '../components/registry/RenameModelDialog';
 import { AliasBadge, StageBadge } from '../components/registry/StageBadge';
-import { TagsEditor } from '../components/registry/TagsEditor';
+import { TagsEditor } from '../components/TagsEditor';
 import { Time } from '../components/Time';
 import { createDocumentTitle } from '../primitives/create-document-title';
 import { createLiveQuery } from '../primitives/create-live-query';
