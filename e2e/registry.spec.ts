@@ -202,3 +202,43 @@ test('model names with spaces and symbols work in links and after a reload; dele
   await page.goto('/#/models/nope');
   await expect(page.getByRole('heading', { name: 'Model not found' })).toBeVisible();
 });
+
+test('create an empty model and rename it: name errors show in the dialog, which stays open', async ({ page }) => {
+  await page.goto('/#/models');
+  await page.getByRole('button', { name: 'Create model' }).first().click();
+  let dialog = page.getByRole('dialog', { name: 'Create model' });
+  await expect(dialog.getByLabel('Model name')).toBeFocused();
+  await dialog.getByRole('button', { name: 'Create', exact: true }).click();
+  await expect(dialog.getByRole('alert')).toHaveText("Missing value for required parameter 'name'.");
+  await expect(page.getByRole('table', { name: 'Registered models' })).toHaveCount(0); // nothing was created
+  await dialog.getByLabel('Model name').fill('churn');
+  await dialog.getByLabel('Description (optional)').fill('Predicts churn.');
+  await dialog.getByRole('button', { name: 'Create', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('churn');
+  await expect(page.getByText('Predicts churn.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'No versions yet' })).toBeVisible();
+
+  await page.goto('/#/models');
+  await page.getByRole('button', { name: 'Create model' }).first().click();
+  dialog = page.getByRole('dialog', { name: 'Create model' });
+  await dialog.getByLabel('Model name').fill('fraud');
+  await dialog.getByRole('button', { name: 'Create', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('fraud');
+
+  await page.getByRole('button', { name: 'Rename' }).click();
+  dialog = page.getByRole('dialog', { name: 'Rename model' });
+  await expect(dialog.getByLabel('New name')).toHaveValue('fraud');
+  await dialog.getByLabel('New name').fill('churn');
+  await dialog.getByRole('button', { name: 'Rename', exact: true }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('Registered Model (name=churn) already exists.');
+  await dialog.getByLabel('New name').fill('fraud-v2');
+  await dialog.getByRole('button', { name: 'Rename', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('fraud-v2');
+  await expect(page).toHaveURL(/#\/models\/fraud-v2$/);
+  await page.goto('/#/models');
+  const table = page.getByRole('table', { name: 'Registered models' });
+  await expect(table.getByRole('link', { name: 'fraud-v2' })).toBeVisible();
+  await expect(table.getByRole('link', { name: 'churn' })).toBeVisible();
+  await expect(table.getByRole('link', { name: 'fraud', exact: true })).toHaveCount(0);
+});
