@@ -1,5 +1,5 @@
 import { createSignal, For, Match, onCleanup, Show, Switch } from 'solid-js';
-import { csvLine } from '../../models/csv-stream';
+import { csvLine } from '../../models/csv';
 import { saveBlob } from '../download';
 import { inference } from './session';
 import type { BatchResult } from '../../workers/inference-client';
