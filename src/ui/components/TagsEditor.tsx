@@ -1,6 +1,6 @@
 import { createSignal, createUniqueId, For, Show } from 'solid-js';
 import type { KeyValue } from '../../tracking/entities';
-import { errorMessage } from '../download';
+import { errorText } from './error-text';
 
 export interface TagsEditorProps {
   tags: KeyValue[];
@@ -42,7 +42,7 @@ export function TagsEditor(props: TagsEditorProps) {
       await action();
       return true;
     } catch (err) {
-      setError(errorMessage(err));
+      setError(errorText(err));
       return false;
     }
   };
