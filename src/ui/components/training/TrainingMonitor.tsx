@@ -5,6 +5,7 @@ import { client } from '../../client';
 import { createLiveQuery } from '../../primitives/create-live-query';
 import { dismissJob, stopTraining, trainingJob } from '../../training-job';
 import { EmptyState } from '../EmptyState';
+import { ProgressBar } from '../ProgressBar';
 import { RunStatusBadge } from '../RunStatusBadge';
 import { RunLiveView } from './RunLiveView';
 
@@ -14,8 +15,7 @@ export function formatDuration(ms: number): string {
   return s >= 60 ? `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s` : `${s} s`;
 }
 
-function ProgressBar(props: { p: TrainingProgress | null; stopping: boolean }) {
-  const pct = () => Math.round((props.p?.fraction ?? 0) * 100);
+function TrainingProgressBar(props: { p: TrainingProgress | null; stopping: boolean }) {
   const label = () => {
     const p = props.p;
     if (props.stopping) return 'Stopping after this batch…';
@@ -23,14 +23,12 @@ function ProgressBar(props: { p: TrainingProgress | null; stopping: boolean }) {
     if (p.phase === 'saving') return 'Saving the model…';
     const eta = p.etaMs === null ? 'estimating time left' : `about ${formatDuration(p.etaMs)} left`;
     const trial = p.trial ? `Trial ${p.trial.index + 1} of ${p.trial.count} · ` : '';
-    return `${trial}Epoch ${Math.min(p.epoch + 1, p.epochs)} of ${p.epochs} · ${pct()}% · ${eta}`;
+    return `${trial}Epoch ${Math.min(p.epoch + 1, p.epochs)} of ${p.epochs} · ${Math.round(p.fraction * 100)}% · ${eta}`;
   };
   return (
     <div class="train-progress">
-      <div class="train-progress-track" role="progressbar" aria-label="Training progress" aria-valuemin="0" aria-valuemax="100" aria-valuenow={pct()}>
-        <div class="train-progress-fill" style={{ width: `${pct()}%` }} />
-      </div>
-      <p class="train-progress-label"><span>{label()}</span><Show when={props.p}>{(p) => <span class="muted">{formatDuration(p().elapsedMs)} elapsed</span>}</Show></p>
+      <ProgressBar label={label()} name="Training progress" fraction={props.p?.fraction}
+        status={props.p ? `${formatDuration(props.p.elapsedMs)} elapsed` : ''} />
     </div>
   );
 }
@@ -119,7 +117,7 @@ export function TrainingMonitor(props: { experimentId: ExperimentId }) {
         <Match when={job().phase === 'running' ? job() as Extract<ReturnType<typeof job>, { phase: 'running' }> : null}>
           {(j) => (
             <div class="monitor-bar">
-              <ProgressBar p={j().progress} stopping={j().stopping} />
+              <TrainingProgressBar p={j().progress} stopping={j().stopping} />
               <button type="button" class="button button-danger-quiet" onClick={() => void stopTraining()} disabled={j().stopping}>Stop</button>
             </div>
           )}
