@@ -6,6 +6,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { snap } from './helpers/app';
+import { annotateVersion, transition } from './helpers/registry';
 
 const MODEL = 'iris-journey';
 const INPUT = { sepal_length: '6.3', sepal_width: '2.9', petal_length: '5.6', petal_width: '1.8' };
@@ -37,15 +38,6 @@ async function register(page: Page, runId: string, version: number): Promise<voi
   await dialog.getByLabel('Model name').fill(MODEL);
   await dialog.getByRole('button', { name: 'Register', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText(`Version ${version}`);
-}
-
-async function transition(page: Page, stage: string, archive: boolean): Promise<void> {
-  await page.getByRole('button', { name: 'Transition stage' }).click();
-  const dialog = page.getByRole('dialog', { name: /Transition version/ });
-  await dialog.getByLabel('New stage').selectOption(stage);
-  if (archive) await dialog.getByRole('checkbox', { name: /Archive existing versions/ }).check();
-  await dialog.getByRole('button', { name: `Move to ${stage}` }).click();
-  await expect(dialog).toBeHidden();
 }
 
 /** The versions table of the model page as "version | stage | aliases" lines. */
@@ -97,16 +89,7 @@ test('train → register 2 versions → champion → stages → export → clear
   const run2 = await train(page, 11, 12);
   await register(page, run2, 2);
 
-  await page.getByLabel('New alias').fill('champion');
-  await page.getByRole('button', { name: 'Add alias' }).click();
-  await expect(page.getByRole('list').getByText('@champion')).toBeVisible();
-  await page.getByRole('button', { name: 'Edit description' }).click();
-  await page.getByLabel('Version description').fill('Trained longer with seed 11.');
-  await page.getByRole('button', { name: 'Save' }).click();
-  await page.getByLabel('Tag key').fill('validated');
-  await page.getByLabel('Tag value').fill('yes');
-  await page.getByRole('button', { name: 'Add tag' }).click();
-  await expect(page.getByRole('region', { name: 'Tags' }).getByText('yes', { exact: true })).toBeVisible();
+  await annotateVersion(page, { alias: 'champion', description: 'Trained longer with seed 11.', tag: ['validated', 'yes'] });
 
   await page.goto(`/#/models/${MODEL}/versions/1`);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Version 1');

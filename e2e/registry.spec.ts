@@ -8,6 +8,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { zipSync, strToU8 } from 'fflate';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { annotateVersion, transition } from './helpers/registry';
 
 async function snap(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: fileURLToPath(new URL(`./screenshots/${name}.png`, import.meta.url)) });
@@ -32,15 +33,6 @@ async function register(page: Page, runId: string, name: string): Promise<void> 
   await dialog.getByLabel('Model name').fill(name);
   await dialog.getByRole('button', { name: 'Register', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText(name);
-}
-
-async function transition(page: Page, stage: string, archive: boolean): Promise<void> {
-  await page.getByRole('button', { name: 'Transition stage' }).click();
-  const dialog = page.getByRole('dialog', { name: /Transition version/ });
-  await dialog.getByLabel('New stage').selectOption(stage);
-  if (archive) await dialog.getByRole('checkbox', { name: /Archive existing versions/ }).check();
-  await dialog.getByRole('button', { name: `Move to ${stage}` }).click();
-  await expect(dialog).toBeHidden();
 }
 
 test('register → alias → Production (archive existing) → export → clear site data → import; bad zip refused', async ({ page, browser }) => {
@@ -69,15 +61,7 @@ test('register → alias → Production (archive existing) → export → clear 
   await registerDialog.getByRole('button', { name: 'Cancel' }).click();
   await page.goto('/#/models/iris-classifier/versions/2');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Version 2');
-  await page.getByLabel('New alias').fill('champion');
-  await page.getByRole('button', { name: 'Add alias' }).click();
-  await expect(page.getByRole('list').getByText('@champion')).toBeVisible();
-  await page.getByRole('button', { name: 'Edit description' }).click();
-  await page.getByLabel('Version description').fill('Retrained on the full iris set; replaces version 1.');
-  await page.getByRole('button', { name: 'Save' }).click();
-  await page.getByLabel('Tag key').fill('validated');
-  await page.getByLabel('Tag value').fill('yes');
-  await page.getByRole('button', { name: 'Add tag' }).click();
+  await annotateVersion(page, { alias: 'champion', description: 'Retrained on the full iris set; replaces version 1.', tag: ['validated', 'yes'] });
   await transition(page, 'Production', true);
   await expect(page.getByRole('heading', { level: 1 }).getByText('Production')).toBeVisible();
   await page.reload();
