@@ -199,10 +199,9 @@ test('edits the description as sanitised markdown and the tags of an experiment'
   expect(await description.locator('a[href^="javascript"]').count()).toBe(0);
   expect(await page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
 
-  await page.getByRole('button', { name: 'Add tag' }).click();
   await page.getByLabel('Tag key').fill('owner');
   await page.getByLabel('Tag value').fill('ada');
-  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await page.getByRole('button', { name: 'Add tag' }).click();
   const tags = page.getByRole('list', { name: 'Tags' });
   await expect(tags).toContainText('ownerada');
   await snap(page, 'experiment-described');

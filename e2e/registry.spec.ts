@@ -8,6 +8,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { zipSync, strToU8 } from 'fflate';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { annotateVersion, transition } from './helpers/registry';
 
 async function snap(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: fileURLToPath(new URL(`./screenshots/${name}.png`, import.meta.url)) });
@@ -32,15 +33,6 @@ async function register(page: Page, runId: string, name: string): Promise<void> 
   await dialog.getByLabel('Model name').fill(name);
   await dialog.getByRole('button', { name: 'Register', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText(name);
-}
-
-async function transition(page: Page, stage: string, archive: boolean): Promise<void> {
-  await page.getByRole('button', { name: 'Transition stage' }).click();
-  const dialog = page.getByRole('dialog', { name: /Transition version/ });
-  await dialog.getByLabel('New stage').selectOption(stage);
-  if (archive) await dialog.getByRole('checkbox', { name: /Archive existing versions/ }).check();
-  await dialog.getByRole('button', { name: `Move to ${stage}` }).click();
-  await expect(dialog).toBeHidden();
 }
 
 test('register → alias → Production (archive existing) → export → clear site data → import; bad zip refused', async ({ page, browser }) => {
@@ -69,15 +61,7 @@ test('register → alias → Production (archive existing) → export → clear 
   await registerDialog.getByRole('button', { name: 'Cancel' }).click();
   await page.goto('/#/models/iris-classifier/versions/2');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Version 2');
-  await page.getByLabel('New alias').fill('champion');
-  await page.getByRole('button', { name: 'Add alias' }).click();
-  await expect(page.getByRole('list').getByText('@champion')).toBeVisible();
-  await page.getByRole('button', { name: 'Edit description' }).click();
-  await page.getByLabel('Version description').fill('Retrained on the full iris set; replaces version 1.');
-  await page.getByRole('button', { name: 'Save' }).click();
-  await page.getByLabel('Tag key').fill('validated');
-  await page.getByLabel('Tag value').fill('yes');
-  await page.getByRole('button', { name: 'Add tag' }).click();
+  await annotateVersion(page, { alias: 'champion', description: 'Retrained on the full iris set; replaces version 1.', tag: ['validated', 'yes'] });
   await transition(page, 'Production', true);
   await expect(page.getByRole('heading', { level: 1 }).getByText('Production')).toBeVisible();
   await page.reload();
@@ -201,4 +185,44 @@ test('model names with spaces and symbols work in links and after a reload; dele
   await expect(page.getByRole('heading', { name: 'No models yet' })).toBeVisible();
   await page.goto('/#/models/nope');
   await expect(page.getByRole('heading', { name: 'Model not found' })).toBeVisible();
+});
+
+test('create an empty model and rename it: name errors show in the dialog, which stays open', async ({ page }) => {
+  await page.goto('/#/models');
+  await page.getByRole('button', { name: 'Create model' }).first().click();
+  let dialog = page.getByRole('dialog', { name: 'Create model' });
+  await expect(dialog.getByLabel('Model name')).toBeFocused();
+  await dialog.getByRole('button', { name: 'Create', exact: true }).click();
+  await expect(dialog.getByRole('alert')).toHaveText("Missing value for required parameter 'name'.");
+  await expect(page.getByRole('table', { name: 'Registered models' })).toHaveCount(0); // nothing was created
+  await dialog.getByLabel('Model name').fill('churn');
+  await dialog.getByLabel('Description (optional)').fill('Predicts churn.');
+  await dialog.getByRole('button', { name: 'Create', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('churn');
+  await expect(page.getByText('Predicts churn.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'No versions yet' })).toBeVisible();
+
+  await page.goto('/#/models');
+  await page.getByRole('button', { name: 'Create model' }).first().click();
+  dialog = page.getByRole('dialog', { name: 'Create model' });
+  await dialog.getByLabel('Model name').fill('fraud');
+  await dialog.getByRole('button', { name: 'Create', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('fraud');
+
+  await page.getByRole('button', { name: 'Rename' }).click();
+  dialog = page.getByRole('dialog', { name: 'Rename model' });
+  await expect(dialog.getByLabel('New name')).toHaveValue('fraud');
+  await dialog.getByLabel('New name').fill('churn');
+  await dialog.getByRole('button', { name: 'Rename', exact: true }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('Registered Model (name=churn) already exists.');
+  await dialog.getByLabel('New name').fill('fraud-v2');
+  await dialog.getByRole('button', { name: 'Rename', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('fraud-v2');
+  await expect(page).toHaveURL(/#\/models\/fraud-v2$/);
+  await page.goto('/#/models');
+  const table = page.getByRole('table', { name: 'Registered models' });
+  await expect(table.getByRole('link', { name: 'fraud-v2' })).toBeVisible();
+  await expect(table.getByRole('link', { name: 'churn' })).toBeVisible();
+  await expect(table.getByRole('link', { name: 'fraud', exact: true })).toHaveCount(0);
 });

@@ -99,7 +99,7 @@ test('a run page: overview, tags, description, params and metrics search, parent
   await page.getByRole('button', { name: 'Add tag' }).click();
   const tags = page.getByRole('list', { name: 'Tags' });
   await expect(tags).toContainText('reviewed');
-  await page.getByRole('button', { name: 'Delete tag reviewed' }).click();
+  await page.getByRole('button', { name: 'Remove tag reviewed' }).click();
   await expect(tags).not.toContainText('reviewed');
 
   // Description: edit and save through the mlflow.note.content tag.

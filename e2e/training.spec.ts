@@ -61,6 +61,30 @@ async function openTrainPage(page: Page): Promise<void> {
   await expect(page.getByLabel('Backend').locator('option[value="wasm"]')).toHaveText(/WASM/);
 }
 
+/**
+ * Records every time a monitor chart shows "Waiting for the first points…" after that chart had drawn points —
+ * mid-training, when the run ends and the monitor switches to the result, or when a live query re-answers
+ * (issues 3/4: it must not). Read the record with `chartRelapses`.
+ */
+async function watchChartRelapses(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const relapses: string[] = [];
+    Object.assign(window, { chartRelapses: relapses });
+    const drawn = new Set<string>();
+    const title = (el: Element) => el.closest('figure')?.getAttribute('aria-label') ?? '?';
+    new MutationObserver(() => {
+      for (const plot of document.querySelectorAll('[aria-label="Training monitor"] .live-chart-plot')) {
+        if (Number(plot.getAttribute('data-points')) > 0) drawn.add(title(plot));
+      }
+      for (const empty of document.querySelectorAll('[aria-label="Training monitor"] .live-chart-empty')) {
+        if (drawn.has(title(empty))) relapses.push(`${title(empty)}: ${empty.textContent}`);
+      }
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-points'] });
+  });
+}
+
+const chartRelapses = (page: Page): Promise<string[]> => page.evaluate(() => (window as unknown as { chartRelapses: string[] }).chartRelapses);
+
 test('trains Iris on WASM to ≥ 0.9 validation accuracy in under 60 s, charting live', async ({ page }) => {
   await openTrainPage(page);
   await snap(page, 'train-idle');
@@ -69,7 +93,7 @@ test('trains Iris on WASM to ≥ 0.9 validation accuracy in under 60 s, charting
   // MutationObserver in the page records every new point count and whether training was still running.
   await page.evaluate(() => {
     const samples: { n: number; running: boolean }[] = [];
-    (window as unknown as { chartSamples: typeof samples }).chartSamples = samples;
+    Object.assign(window, { chartSamples: samples });
     new MutationObserver((records) => {
       for (const r of records) {
         const el = r.target as HTMLElement;
@@ -78,6 +102,7 @@ test('trains Iris on WASM to ≥ 0.9 validation accuracy in under 60 s, charting
       }
     }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-points'] });
   });
+  await watchChartRelapses(page);
   const t0 = Date.now();
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(monitor(page).getByRole('progressbar', { name: 'Training progress' })).toBeVisible();
@@ -89,6 +114,9 @@ test('trains Iris on WASM to ≥ 0.9 validation accuracy in under 60 s, charting
   const samples = await page.evaluate(() => (window as unknown as { chartSamples: { n: number; running: boolean }[] }).chartSamples);
   const whileRunning = new Set(samples.filter((x) => x.running && x.n > 0).map((x) => x.n));
   expect(whileRunning.size).toBeGreaterThanOrEqual(3);
+  // Checked after the monitor has switched to the finished run (and its charts have settled).
+  await expect(monitor(page).locator('figure[aria-label="Accuracy per epoch"] .live-chart-plot')).toHaveAttribute('data-points', '120');
+  expect(await chartRelapses(page)).toEqual([]);
   const runId = (await monitor(page).locator('[data-run-id]').first().getAttribute('data-run-id'))!;
   const run = (await storedRuns(page)).find((r) => r.runId === runId)!;
   expect(run.status).toBe('FINISHED');
@@ -115,6 +143,26 @@ test('trains Iris on WASM to ≥ 0.9 validation accuracy in under 60 s, charting
   await expect(page).toHaveURL(new RegExp(`#/experiments/0/runs/${runId}`));
   await expect(page.getByText(run.runName).first()).toBeVisible();
   await snap(page, 'train-run-page');
+});
+
+test('another tab follows the run live, and its charts never fall back to "Waiting for the first points…"', async ({ page, context }) => {
+  await openTrainPage(page);
+  const watcher = await context.newPage();
+  await watcher.goto('/#/train');
+  await expect(monitor(watcher).getByRole('heading', { name: 'No training runs yet' })).toBeVisible();
+  await watchChartRelapses(watcher);
+  await page.getByLabel('Backend').selectOption('wasm');
+  await page.getByLabel('Epochs').fill('40');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  // The watching tab finds the run through a live search and charts it from IndexedDB while it trains.
+  await expect(monitor(watcher).getByText('Running (started elsewhere)')).toBeVisible({ timeout: 20_000 });
+  const batchChart = monitor(watcher).locator('figure[aria-label="Loss per batch"] .live-chart-plot');
+  await expect.poll(async () => Number(await batchChart.getAttribute('data-points')), { timeout: 30_000 }).toBeGreaterThan(100);
+  await expect(monitor(page).getByText("Training finished; the model is logged as the run's model/ artifact.")).toBeVisible({ timeout: 60_000 });
+  await expect(monitor(watcher).getByText('Latest training run')).toBeVisible();
+  await expect(monitor(watcher).locator('figure[aria-label="Accuracy per epoch"] .live-chart-plot')).toHaveAttribute('data-points', '80');
+  expect(await chartRelapses(watcher)).toEqual([]);
+  await watcher.close();
 });
 
 test('Stop ends the run KILLED and logs no model', async ({ page }) => {

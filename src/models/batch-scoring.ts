@@ -9,7 +9,7 @@
  */
 import { MlflowError, invalidParam } from '../core/errors';
 import type { Flavor, LoadedModel } from './flavor';
-import { csvLine, makeCsvParser, type CsvRecord } from './csv-stream';
+import { csvLine, makeCsvParser, type CsvRecord } from './csv';
 import type { Frame } from './scoring';
 import { prepareFeeds } from './scoring-feeds';
 import type { ModelSignature, Schema } from './signature';

@@ -3,7 +3,7 @@
  * pandas read of the same file would give (for the model signature), and the task a target column implies.
  */
 import { invalidParam } from '../core/errors';
-import { parseCsv, type CsvTable } from './csv';
+import { parseCsv, type CsvTable } from '../models/csv';
 
 /** Largest CSV the trainer accepts, in bytes: the data lives in memory several times over while training. */
 export const MAX_CSV_BYTES = 20 * 1024 * 1024;

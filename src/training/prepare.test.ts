@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { errorOf } from '../../test/helpers';
-import { parseCsv } from './csv';
+import { parseCsv } from '../models/csv';
 import { prepareTable } from './prepare';
 
 const dataset = (name: string) => readFileSync(new URL(`../../public/datasets/${name}`, import.meta.url), 'utf8');

@@ -6,7 +6,7 @@
  * layer and take raw values (see models/flavors/tfjs/layers-model.ts `foldInputNormalization`).
  */
 import { invalidParam } from '../core/errors';
-import type { CsvTable } from './csv';
+import type { CsvTable } from '../models/csv';
 import { inferTask, isMissing, isUsableFeature, MAX_CLASSES, numberOf, summarizeColumn, type ColumnSummary, type TaskType } from './dataset';
 import { deriveSeed, makeRng, permutation } from '../core/rng';
 

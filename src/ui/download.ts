@@ -34,10 +34,3 @@ export function toCsv(rows: readonly (readonly (string | number | null | undefin
 export function fileSafe(name: string): string {
   return name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').slice(0, 120) || 'download';
 }
-
-/** The message to show for a failed action: coded errors are the user's to fix; others are bugs but still shown. */
-export function errorMessage(err: unknown): string {
-  const coded = typeof err === 'object' && err !== null && typeof (err as { code?: unknown }).code === 'string';
-  const message = err instanceof Error || coded ? (err as { message: string }).message : String(err);
-  return coded ? message : `Unexpected error: ${message}`;
-}

@@ -8,7 +8,7 @@ import { makeStore, populate, type TestStore } from '../../../test/stores';
 import { refusedUnchanged } from '../../../test/unchanged';
 import { exportBackup, restoreBackup } from '.';
 import { MANIFEST } from './format';
-import { readZipDirectory } from './zip-reader';
+import { readBackupDirectory } from './zip-reader';
 
 type Files = Record<string, Uint8Array>;
 const json = (b: Uint8Array) => JSON.parse(strFromU8(b)) as Record<string, unknown> & { tables: Record<string, unknown>[] };
@@ -32,7 +32,7 @@ beforeAll(async () => {
 
 async function flipByteOf(entry: string): Promise<Blob> {
   const bytes = new Uint8Array(await good.arrayBuffer());
-  const e = (await readZipDirectory(good, 1e6)).find((x) => x.name === entry)!;
+  const e = (await readBackupDirectory(good, 1e6)).find((x) => x.name === entry)!;
   const dv = new DataView(bytes.buffer);
   const start = e.localOffset + 30 + dv.getUint16(e.localOffset + 26, true) + dv.getUint16(e.localOffset + 28, true);
   bytes[start + 10] ^= 0xff;

@@ -7,7 +7,7 @@ import { invalidParam } from '../../core/errors';
 import { keyOfRow, type TableSpec } from '../../storage';
 import { PageDecoder } from './codec';
 import { checkCompatible, LIMITS, MANIFEST, pageName, parseManifest, type Manifest } from './format';
-import { entryBlob, entryBytes, readZipDirectory, streamEntry, type ZipEntry } from './zip-reader';
+import { entryBlob, entryBytes, readBackupDirectory, streamEntry, type ZipEntry } from './zip-reader';
 import type { BackupProgress } from './export';
 
 /** What a backup holds, shown before the user confirms a restore. */
@@ -92,7 +92,7 @@ export class OpenedBackup {
 export async function openBackup(
   file: Blob, specs: TableSpec[], schemaVersion: number, onProgress: (p: BackupProgress) => void = () => {},
 ): Promise<OpenedBackup> {
-  const list = await readZipDirectory(file, LIMITS.entries);
+  const list = await readBackupDirectory(file, LIMITS.entries);
   const entries = new Map(list.map((e) => [e.name, e]));
   const manifestEntry = entries.get(MANIFEST);
   if (!manifestEntry) throw invalidParam(`This file is not a Flowpad backup: it has no ${MANIFEST}.`);

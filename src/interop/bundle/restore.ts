@@ -13,8 +13,8 @@ import { DEFAULT_LIMITS, formatBytes, type BundleLimits } from './limits';
 import { MANIFEST, parseManifest } from './manifest';
 import { defaultModelName } from './names';
 import { readOnnxGraphIo, signatureFromGraph } from './onnx-io';
-import { checkDirectory, readEntry, verifyStored, type Progress } from './unzip';
-import { blobSource, bytesSource, type ZipEntry, type ZipSource } from './zip-directory';
+import { checkDirectory, readEntry, verifyStored, type CheckedEntry, type Progress } from './unzip';
+import { blobSource, bytesSource, type ZipSource } from '../zip-directory';
 
 export interface RestoreOptions {
   /** The uploaded file's name: tells a bare .onnx apart and names foreign models by default. */
@@ -84,7 +84,7 @@ async function restoreZip(src: ZipSource, blob: Blob | null, opts: RestoreOption
  * Every entry, verified. Deflated entries and MLmodel files come back as bytes; stored ones as slices of the
  * upload when there is one (checked in chunks, never held), else as views of the in-memory zip.
  */
-async function readFiles(src: ZipSource, blob: Blob | null, entries: Map<string, ZipEntry>, onProgress?: Progress): Promise<Map<string, Uint8Array | Blob>> {
+async function readFiles(src: ZipSource, blob: Blob | null, entries: Map<string, CheckedEntry>, onProgress?: Progress): Promise<Map<string, Uint8Array | Blob>> {
   const total = [...entries.values()].reduce((n, e) => n + e.size, 0);
   let done = 0;
   const out = new Map<string, Uint8Array | Blob>();
@@ -118,7 +118,7 @@ function parseMlModelFile(data: Uint8Array, path: string): Record<string, unknow
 type Plan = Array<{ model: ImportedRegisteredModel; folders: string[] }>;
 
 /** A Flowpad bundle: every version folder must exist with an MLmodel, and every file must belong to one. */
-async function bundlePlan(src: ZipSource, manifest: ZipEntry, entries: Map<string, ZipEntry>, limits: BundleLimits): Promise<Plan> {
+async function bundlePlan(src: ZipSource, manifest: CheckedEntry, entries: Map<string, CheckedEntry>, limits: BundleLimits): Promise<Plan> {
   if (manifest.size > limits.maxManifestBytes) {
     throw invalidParam(`manifest.json is ${formatBytes(manifest.size)}, more than the ${formatBytes(limits.maxManifestBytes)} limit.`);
   }
@@ -152,14 +152,14 @@ async function bundlePlan(src: ZipSource, manifest: ZipEntry, entries: Map<strin
   return plan;
 }
 
-function checkMlmodelSize(e: ZipEntry, path: string, limits: BundleLimits): void {
+function checkMlmodelSize(e: CheckedEntry, path: string, limits: BundleLimits): void {
   if (e.size > limits.maxMlmodelBytes) {
     throw invalidParam(`${path} is ${formatBytes(e.size)}, more than the ${formatBytes(limits.maxMlmodelBytes)} limit for an MLmodel file.`);
   }
 }
 
 /** A zipped MLflow model folder: MLmodel at the root, or every file in one top folder that has it. */
-function folderPlan(entries: Map<string, ZipEntry>, opts: RestoreOptions): Plan {
+function folderPlan(entries: Map<string, CheckedEntry>, opts: RestoreOptions): Plan {
   const paths = [...entries.keys()];
   let folder: string;
   if (entries.has(MLMODEL)) folder = '';

@@ -6,10 +6,14 @@
  */
 import { inflateSync } from 'fflate';
 import { invalidParam } from '../../core/errors';
-import { crc32 } from './crc32';
 import { formatBytes, type BundleLimits } from './limits';
 import { checkEntryPath } from './paths';
-import { readZipDirectory, type ZipEntry, type ZipSource } from './zip-directory';
+import { crc32, entryDataOffset, readZipDirectory, type ZipEntry, type ZipSource } from '../zip-directory';
+
+/** A directory entry that passed the checks, with where its data starts. */
+export interface CheckedEntry extends ZipEntry {
+  dataOffset: number;
+}
 
 /** Called with bytes done and bytes in all. */
 export type Progress = (done: number, total: number) => void;
@@ -18,8 +22,8 @@ export type Progress = (done: number, total: number) => void;
 const CHUNK = 8 * 1024 * 1024;
 
 /** Entries that passed every directory check, by normalised path. */
-export async function checkDirectory(src: ZipSource, limits: BundleLimits): Promise<Map<string, ZipEntry>> {
-  const files = new Map<string, ZipEntry>();
+export async function checkDirectory(src: ZipSource, limits: BundleLimits): Promise<Map<string, CheckedEntry>> {
+  const files = new Map<string, CheckedEntry>();
   const folded = new Map<string, string>();
   let total = 0;
   for (const entry of await readZipDirectory(src, limits.maxEntries)) {
@@ -33,9 +37,10 @@ export async function checkDirectory(src: ZipSource, limits: BundleLimits): Prom
     }
     folded.set(lower, p.path);
     if (p.kind === 'folder') continue;
-    checkEntry(src, entry, p.path, limits);
+    const checked = { ...entry, dataOffset: await entryDataOffset(src, entry) };
+    checkEntry(src, checked, p.path, limits);
     total += entry.size;
-    files.set(p.path, entry);
+    files.set(p.path, checked);
   }
   if (total > limits.maxTotalBytes) {
     throw invalidParam(`The zip would expand to ${formatBytes(total)}, more than the ${formatBytes(limits.maxTotalBytes)} limit.`);
@@ -49,7 +54,7 @@ export async function checkDirectory(src: ZipSource, limits: BundleLimits): Prom
   return files;
 }
 
-function checkEntry(src: ZipSource, e: ZipEntry, path: string, limits: BundleLimits): void {
+function checkEntry(src: ZipSource, e: CheckedEntry, path: string, limits: BundleLimits): void {
   if (e.flags & 1) throw invalidParam(`'${path}' is encrypted; encrypted zips are not supported.`);
   if (e.method !== 0 && e.method !== 8) {
     throw invalidParam(`'${path}' uses compression method ${e.method}; only stored and deflated entries are supported.`);
@@ -70,7 +75,7 @@ function checkEntry(src: ZipSource, e: ZipEntry, path: string, limits: BundleLim
 const corrupt = (path: string) => invalidParam(`'${path}' is corrupt: its CRC-32 does not match.`);
 
 /** One checked entry's bytes, inflated into a buffer of exactly its declared size, CRC-verified. */
-export async function readEntry(src: ZipSource, e: ZipEntry, path: string): Promise<Uint8Array> {
+export async function readEntry(src: ZipSource, e: CheckedEntry, path: string): Promise<Uint8Array> {
   const raw = await src.read(e.dataOffset, e.compressedSize);
   let data: Uint8Array;
   try {
@@ -83,7 +88,7 @@ export async function readEntry(src: ZipSource, e: ZipEntry, path: string): Prom
 }
 
 /** CRC-checks a stored entry chunk by chunk without keeping it; `onBytes` reports progress. */
-export async function verifyStored(src: ZipSource, e: ZipEntry, path: string, onBytes?: (n: number) => void): Promise<void> {
+export async function verifyStored(src: ZipSource, e: CheckedEntry, path: string, onBytes?: (n: number) => void): Promise<void> {
   let crc = 0;
   if (src.stream) {
     const reader = src.stream(e.dataOffset, e.size).getReader();

@@ -5,7 +5,7 @@
  * and costs little since weights barely compress. Streamed with fflate, so a file is never copied twice.
  */
 import { strToU8, Zip, ZipDeflate, type ZipInputFile } from 'fflate';
-import { crc32 } from './crc32';
+import { crc32 } from '../zip-directory';
 import type { ExportedModel } from '../../registry';
 import { buildManifest, folderNames, MANIFEST } from './manifest';
 import type { Progress } from './unzip';

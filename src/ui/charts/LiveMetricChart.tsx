@@ -105,7 +105,9 @@ export function LiveMetricChart(props: LiveMetricChartProps) {
         </span>
       </figcaption>
       <div class="live-chart-plot" ref={host} data-points={points()} />
-      <Show when={points() === 0}>
+      {/* Only once the first query has answered: before that nothing is known, and a chart remounted for a run
+          with points would otherwise flash the empty state. */}
+      <Show when={points() === 0 && (data() !== undefined || data.error())}>
         <p class="live-chart-empty muted">{data.error()?.message ?? 'Waiting for the first points…'}</p>
       </Show>
     </figure>

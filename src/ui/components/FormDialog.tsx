@@ -1,6 +1,6 @@
 import { createSignal, createUniqueId, For, Show } from 'solid-js';
 import { Dialog } from './Dialog';
-import { errorMessage } from '../download';
+import { errorText } from './error-text';
 
 export interface FormField {
   name: string;
@@ -42,7 +42,7 @@ export function FormDialog(props: FormDialogProps) {
       await props.onSubmit(values());
       props.onClose();
     } catch (err) {
-      setError(errorMessage(err));
+      setError(errorText(err));
       first?.focus();
     } finally {
       setPending(false);

@@ -3,7 +3,7 @@ import type { RestoreResult } from '../../interop';
 import { pullExperiments, type MlflowRestClient } from '../../interop/rest';
 import type { Experiment } from '../../tracking/entities';
 import { client } from '../client';
-import { FractionProgress } from './FractionProgress';
+import { ProgressBar } from './ProgressBar';
 import { SyncErrorBanner } from './SyncErrorBanner';
 
 /** Lists the server's experiments (search) and pulls the chosen ones, runs and histories, into Flowpad. */
@@ -87,7 +87,7 @@ export function PullPanel(props: { remote: MlflowRestClient }) {
         </div>
       </Show>
       <Show when={progress()}>
-        {(p) => <FractionProgress label="Pulling runs" fraction={p().total ? p().done / p().total : 0}
+        {(p) => <ProgressBar label="Pulling runs" fraction={p().total ? p().done / p().total : undefined}
           detail={p().total ? `${p().done} of ${p().total} runs` : 'Searching runs on the server…'} />}
       </Show>
       <Show when={result()}>

@@ -2,7 +2,7 @@ import { createSignal, For, Show } from 'solid-js';
 import { pushExperiments, type MlflowRestClient, type PushResult } from '../../interop/rest';
 import { client } from '../client';
 import { createLiveQuery } from '../primitives/create-live-query';
-import { FractionProgress } from './FractionProgress';
+import { ProgressBar } from './ProgressBar';
 import { SyncErrorBanner } from './SyncErrorBanner';
 
 /** Choose Flowpad experiments and push them (runs, params, metric histories, tags, artifacts) to the server. */
@@ -62,7 +62,7 @@ export function PushPanel(props: { remote: MlflowRestClient; serverUrl: string }
         </button>
       </div>
       <Show when={progress()}>
-        {(p) => <FractionProgress label="Pushing runs" fraction={p().total ? p().done / p().total : 0}
+        {(p) => <ProgressBar label="Pushing runs" fraction={p().total ? p().done / p().total : undefined}
           detail={p().total ? `${p().done} of ${p().total} runs` : 'Matching experiments and runs on the server…'} />}
       </Show>
       <Show when={result()}>

@@ -1,7 +1,7 @@
 import { createSignal, createUniqueId, Show } from 'solid-js';
 import type { Experiment } from '../../tracking/entities';
 import { client } from '../client';
-import { errorMessage } from '../download';
+import { errorText } from '../components/error-text';
 import { Markdown } from '../components/Markdown';
 
 /** MLflow keeps an experiment's (and a run's) description in this tag, as markdown. */
@@ -36,7 +36,7 @@ export function DescriptionPanel(props: { experiment: Experiment }) {
       else if (text()) await client.deleteExperimentTag(id, NOTE_TAG);
       setEditing(false);
     } catch (err) {
-      setError(errorMessage(err));
+      setError(errorText(err));
     }
   };
 

@@ -1,7 +1,7 @@
 import { createSignal, Show } from 'solid-js';
 import { loadSampleData } from '../../tracking/sample-data';
 import { client } from '../client';
-import { errorMessage } from '../download';
+import { errorText } from '../components/error-text';
 import { drawLinePng } from './line-png';
 
 /**
@@ -20,7 +20,7 @@ export function FirstLook(props: { onCreate: () => void; progress: number | unde
       await loadSampleData(client, { png: drawLinePng, onProgress: (done, total) => setProgress(done / total) });
       setProgress(undefined);
     } catch (err) {
-      setError(errorMessage(err));
+      setError(errorText(err));
       setProgress(undefined);
     }
   };

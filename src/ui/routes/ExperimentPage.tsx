@@ -5,7 +5,7 @@ import { client } from '../client';
 import { Time } from '../components/Time';
 import { DescriptionPanel } from '../experiments/DescriptionPanel';
 import { ExperimentActions } from '../experiments/ExperimentActions';
-import { TagsEditor } from '../experiments/TagsEditor';
+import { TagsEditor } from '../components/TagsEditor';
 import '../experiments/experiments.css';
 import { createDocumentTitle } from '../primitives/create-document-title';
 import { createLiveQuery } from '../primitives/create-live-query';
@@ -81,6 +81,7 @@ function ExperimentHeader(props: { experiment: Experiment }) {
           <TagsEditor
             tags={props.experiment.tags}
             editable={props.experiment.lifecycleStage === 'active'}
+            systemTags="hide"
             onSet={(k, v) => client.setExperimentTag(id(), k, v)}
             onDelete={(k) => client.deleteExperimentTag(id(), k)}
           />

@@ -2,7 +2,7 @@ import { A } from '@solidjs/router';
 import { createSignal, Match, onCleanup, Show, Switch } from 'solid-js';
 import { ExportPanel } from '../components/ExportPanel';
 import { ImportPreviewPanel } from '../components/ImportPreviewPanel';
-import { FractionProgress } from '../components/FractionProgress';
+import { ProgressBar } from '../components/ProgressBar';
 import { sourceFromDrop, sourceFromFile, sourceFromFileList } from '../import-source';
 import { createDocumentTitle } from '../primitives/create-document-title';
 import { createImportClient, type ImportClient, type ImportPreview, type ImportProgress, type ImportSource, type RestoreResult } from '../../workers/import-client';
@@ -125,7 +125,7 @@ export function ImportPage() {
 
         <Switch>
           <Match when={(() => { const p = phase(); return p.name === 'busy' ? p : null; })()}>
-            {(p) => <FractionProgress label={p().label} fraction={p().fraction} />}
+            {(p) => <ProgressBar label={p().label} fraction={p().fraction} />}
           </Match>
           <Match when={(() => { const p = phase(); return p.name === 'error' ? p : null; })()}>
             {(p) => (

@@ -2,12 +2,12 @@ import { A, useNavigate, useParams } from '@solidjs/router';
 import { createSignal, For, Match, Show, Switch } from 'solid-js';
 import type { ModelVersion, RegisteredModel } from '../../registry';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { FormDialog } from '../components/FormDialog';
 import { EmptyState } from '../components/EmptyState';
 import { DescriptionEditor } from '../components/registry/DescriptionEditor';
 import { ExportButton } from '../components/registry/ExportButton';
-import { RenameModelDialog } from '../components/registry/RenameModelDialog';
 import { AliasBadge, StageBadge } from '../components/registry/StageBadge';
-import { TagsEditor } from '../components/registry/TagsEditor';
+import { TagsEditor } from '../components/TagsEditor';
 import { Time } from '../components/Time';
 import { createDocumentTitle } from '../primitives/create-document-title';
 import { createLiveQuery } from '../primitives/create-live-query';
@@ -97,7 +97,9 @@ function ModelDetails(props: { model: RegisteredModel }) {
       </div>
 
       <Show when={dialog() === 'rename'}>
-        <RenameModelDialog name={name()} onClose={() => setDialog(undefined)} onRenamed={(n) => navigate(modelPath(n), { replace: true })} />
+        {/* Versions, aliases and files follow; links to the old name stop working, as in MLflow. */}
+        <FormDialog title="Rename model" submitLabel="Rename" onClose={() => setDialog(undefined)} fields={[{ name: 'name', label: 'New name', value: name() }]}
+          onSubmit={async (v) => navigate(modelPath((await registry.renameRegisteredModel(name(), v.name)).name), { replace: true })} />
       </Show>
       <Show when={dialog() === 'delete'}>
         <ConfirmDialog title={`Delete ${name()}?`} confirmLabel="Delete model" danger onClose={() => setDialog(undefined)}

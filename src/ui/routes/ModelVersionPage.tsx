@@ -11,7 +11,7 @@ import { ExportButton } from '../components/registry/ExportButton';
 import { SignatureTable } from '../components/registry/SignatureTable';
 import { StageBadge } from '../components/registry/StageBadge';
 import { StageTransitionDialog } from '../components/registry/StageTransitionDialog';
-import { TagsEditor } from '../components/registry/TagsEditor';
+import { TagsEditor } from '../components/TagsEditor';
 import { Time } from '../components/Time';
 import { createDocumentTitle } from '../primitives/create-document-title';
 import { createLiveQuery } from '../primitives/create-live-query';

@@ -3,7 +3,7 @@ import { createSignal, For, Match, Show, Switch } from 'solid-js';
 import type { RegisteredModel } from '../../registry';
 import { EmptyState } from '../components/EmptyState';
 import { ExportButton } from '../components/registry/ExportButton';
-import { CreateModelDialog } from '../components/registry/CreateModelDialog';
+import { FormDialog } from '../components/FormDialog';
 import { ImportDialog } from '../components/registry/ImportDialog';
 import { RegisterModelDialog } from '../components/registry/RegisterModelDialog';
 import { AliasBadge } from '../components/registry/StageBadge';
@@ -107,7 +107,10 @@ export function ModelsPage() {
         <div class="drop-overlay" aria-hidden="true"><div>Drop to import models</div></div>
       </Show>
       <Show when={dialog() === 'create'}>
-        <CreateModelDialog onClose={close} onCreated={(name) => navigate(modelPath(name))} />
+        {/* An empty registered model (versions come from runs or imports); MLflow's name rules apply. */}
+        <FormDialog title="Create model" submitLabel="Create" onClose={close}
+          fields={[{ name: 'name', label: 'Model name' }, { name: 'description', label: 'Description (optional)', multiline: true }]}
+          onSubmit={async (v) => navigate(modelPath((await registry.createRegisteredModel(v.name, { description: v.description.trim() })).name))} />
       </Show>
       <Show when={dialog() === 'import'}>
         <ImportDialog file={dropped()} onClose={close} />

@@ -8,7 +8,8 @@ import { ChildRuns } from '../run/ChildRuns';
 import { DescriptionEditor } from '../run/DescriptionEditor';
 import { RunDetails } from '../run/RunDetails';
 import { SearchableTable } from '../run/SearchableTable';
-import { TagsEditor } from '../run/TagsEditor';
+import { TagsEditor } from '../components/TagsEditor';
+import { client } from '../client';
 import { useRun } from './RunPage';
 
 /** The Overview tab of the run page. */
@@ -43,7 +44,14 @@ export function RunOverview() {
           empty="No metrics logged."
         />
       </div>
-      <TagsEditor run={run()} />
+      <section class="panel-card" aria-labelledby="run-tags">
+        <div class="section-header">
+          <h2 id="run-tags">Tags</h2>
+          <span class="muted count">{run().data.tags.filter((t) => !t.key.startsWith('mlflow.')).length}</span>
+        </div>
+        <TagsEditor tags={run().data.tags} systemTags="toggle" onSet={(k, v) => client.setTag(run().info.runId, k, v)}
+          onDelete={(k) => client.deleteTag(run().info.runId, k)} />
+      </section>
       <ChildRuns run={run()} />
     </div>
   );

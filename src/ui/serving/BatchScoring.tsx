@@ -1,5 +1,6 @@
 import { createSignal, For, Match, onCleanup, Show, Switch } from 'solid-js';
-import { csvLine } from '../../models/csv-stream';
+import { csvLine } from '../../models/csv';
+import { ProgressBar } from '../components/ProgressBar';
 import { saveBlob } from '../download';
 import { inference } from './session';
 import type { BatchResult } from '../../workers/inference-client';
@@ -83,16 +84,8 @@ export function BatchScoring(props: { versionKey: string; fileStem: string; colu
           <Match when={job().state === 'running' && (job() as Extract<Job, { state: 'running' }>)}>
             {(j) => (
               <div class="batch-progress">
-                <div class="progress">
-                  <div class="progress-label">
-                    <span>Scoring {j().file.name}…</span>
-                    <span class="muted">{fmt.format(j().rows)} rows · {Math.round(j().fraction * 100)}%</span>
-                  </div>
-                  <div class="progress-track" role="progressbar" aria-label="Batch scoring progress" aria-valuemin="0" aria-valuemax="100"
-                    aria-valuenow={Math.round(j().fraction * 100)}>
-                    <div class="progress-fill" style={{ width: `${Math.max(2, j().fraction * 100)}%` }} />
-                  </div>
-                </div>
+                <ProgressBar label={`Scoring ${j().file.name}…`} name="Batch scoring progress" fraction={j().fraction}
+                  status={`${fmt.format(j().rows)} rows · ${Math.round(j().fraction * 100)}%`} />
                 <button type="button" class="button button-small" onClick={() => void inference().cancelBatch(j().jobId)}>Cancel</button>
               </div>
             )}

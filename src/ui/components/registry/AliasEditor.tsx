@@ -1,5 +1,5 @@
 import { createSignal, createUniqueId, For, Show } from 'solid-js';
-import { errorMessage } from '../../download';
+import { errorText } from '../error-text';
 import { registry } from '../../registry';
 
 /**
@@ -21,7 +21,7 @@ export function AliasEditor(props: { name: string; version: string; aliases: str
       await action();
       setAlias('');
     } catch (err) {
-      setError(errorMessage(err));
+      setError(errorText(err));
     }
   };
   return (

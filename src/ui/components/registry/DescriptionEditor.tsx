@@ -1,5 +1,5 @@
 import { createSignal, createUniqueId, Show } from 'solid-js';
-import { errorMessage } from '../../download';
+import { errorText } from '../error-text';
 
 /** A description shown as text, edited in place in a textarea (plain text; kept exactly as typed). */
 export function DescriptionEditor(props: { description: string; label: string; onSave: (text: string) => Promise<void> }) {
@@ -22,7 +22,7 @@ export function DescriptionEditor(props: { description: string; label: string; o
       await props.onSave(draft());
       setEditing(false);
     } catch (err) {
-      setError(errorMessage(err));
+      setError(errorText(err));
     } finally {
       setPending(false);
     }

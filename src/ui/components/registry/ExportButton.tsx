@@ -1,7 +1,8 @@
 import { createSignal, Show } from 'solid-js';
 import type { ExportScope } from '../../../registry';
 import { exportBundle } from '../../../workers/bundle-client';
-import { errorMessage, saveBlob } from '../../download';
+import { saveBlob } from '../../download';
+import { errorText } from '../error-text';
 import { ProgressBar } from '../ProgressBar';
 
 /** A button that zips `scope` in the bundle worker, shows progress, and downloads the result. */
@@ -17,7 +18,7 @@ export function ExportButton(props: { scope: ExportScope; label: string }) {
       const { blob, fileName } = await exportBundle(props.scope, (done, total) => setProgress({ done, total }));
       saveBlob(blob, fileName);
     } catch (err) {
-      setError(errorMessage(err));
+      setError(errorText(err));
     } finally {
       setPending(false);
     }

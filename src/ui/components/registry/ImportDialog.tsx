@@ -2,7 +2,7 @@ import { A } from '@solidjs/router';
 import { createSignal, createUniqueId, For, Match, Show, Switch } from 'solid-js';
 import { defaultModelName } from '../../../interop/bundle/names';
 import { importBundle, type ImportResult } from '../../../workers/bundle-client';
-import { errorMessage } from '../../download';
+import { errorText } from '../error-text';
 import { Dialog } from '../Dialog';
 import { ProgressBar } from '../ProgressBar';
 import { formatBytes } from '../../../interop/bundle/limits';
@@ -37,7 +37,7 @@ export function ImportDialog(props: { file?: File; onClose: () => void }) {
     try {
       setResult(await importBundle(f, { name: name().trim() }, (done, total) => setProgress({ done, total })));
     } catch (err) {
-      setError(errorMessage(err));
+      setError(errorText(err));
     } finally {
       setPending(false);
     }

@@ -1,6 +1,6 @@
 import { createResource, createSignal, createUniqueId, For, Show } from 'solid-js';
 import type { ModelVersion } from '../../../registry';
-import { errorMessage } from '../../download';
+import { errorText } from '../error-text';
 import { registry } from '../../registry';
 import { Dialog } from '../Dialog';
 
@@ -37,7 +37,7 @@ export function RegisterModelDialog(props: RegisterModelDialogProps) {
     try {
       props.onRegistered(await registry.registerModel(uri(), name()));
     } catch (err) {
-      setError(errorMessage(err));
+      setError(errorText(err));
     } finally {
       setPending(false);
     }

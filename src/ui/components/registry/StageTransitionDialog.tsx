@@ -1,6 +1,6 @@
 import { createSignal, createUniqueId, For, Show } from 'solid-js';
 import { ACTIVE_STAGES, MODEL_VERSION_STAGES, type ModelVersionStage } from '../../../registry';
-import { errorMessage } from '../../download';
+import { errorText } from '../error-text';
 import { registry } from '../../registry';
 import { Dialog } from '../Dialog';
 
@@ -27,7 +27,7 @@ export function StageTransitionDialog(props: {
       await registry.transitionModelVersionStage(props.name, props.version, stage(), active() && archive());
       props.onClose();
     } catch (err) {
-      setError(errorMessage(err));
+      setError(errorText(err));
       setPending(false);
     }
   };

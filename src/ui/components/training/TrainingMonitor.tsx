@@ -5,6 +5,7 @@ import { client } from '../../client';
 import { createLiveQuery } from '../../primitives/create-live-query';
 import { dismissJob, stopTraining, trainingJob } from '../../training-job';
 import { EmptyState } from '../EmptyState';
+import { ProgressBar } from '../ProgressBar';
 import { RunStatusBadge } from '../RunStatusBadge';
 import { RunLiveView } from './RunLiveView';
 
@@ -14,8 +15,7 @@ export function formatDuration(ms: number): string {
   return s >= 60 ? `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s` : `${s} s`;
 }
 
-function ProgressBar(props: { p: TrainingProgress | null; stopping: boolean }) {
-  const pct = () => Math.round((props.p?.fraction ?? 0) * 100);
+function TrainingProgressBar(props: { p: TrainingProgress | null; stopping: boolean }) {
   const label = () => {
     const p = props.p;
     if (props.stopping) return 'Stopping after this batch…';
@@ -23,14 +23,12 @@ function ProgressBar(props: { p: TrainingProgress | null; stopping: boolean }) {
     if (p.phase === 'saving') return 'Saving the model…';
     const eta = p.etaMs === null ? 'estimating time left' : `about ${formatDuration(p.etaMs)} left`;
     const trial = p.trial ? `Trial ${p.trial.index + 1} of ${p.trial.count} · ` : '';
-    return `${trial}Epoch ${Math.min(p.epoch + 1, p.epochs)} of ${p.epochs} · ${pct()}% · ${eta}`;
+    return `${trial}Epoch ${Math.min(p.epoch + 1, p.epochs)} of ${p.epochs} · ${Math.round(p.fraction * 100)}% · ${eta}`;
   };
   return (
     <div class="train-progress">
-      <div class="train-progress-track" role="progressbar" aria-label="Training progress" aria-valuemin="0" aria-valuemax="100" aria-valuenow={pct()}>
-        <div class="train-progress-fill" style={{ width: `${pct()}%` }} />
-      </div>
-      <p class="train-progress-label"><span>{label()}</span><Show when={props.p}>{(p) => <span class="muted">{formatDuration(p().elapsedMs)} elapsed</span>}</Show></p>
+      <ProgressBar label={label()} name="Training progress" fraction={props.p?.fraction}
+        status={props.p ? `${formatDuration(props.p.elapsedMs)} elapsed` : ''} />
     </div>
   );
 }
@@ -68,56 +66,71 @@ function RunName(props: { runId: string }) {
 }
 
 /** The newest run the trainer logged to this experiment (from any tab), to show when this tab trains nothing. */
-function LatestTrainerRun(props: { experimentId: ExperimentId }) {
-  const latest = createLiveQuery(() => props.experimentId, async (id) => {
+function createLatestTrainerRun(experimentId: () => ExperimentId | null) {
+  return createLiveQuery(experimentId, async (id) => {
+    if (id === null) return null;
     const page = await client.searchRuns([id], { filter: "tags.`mlflow.source.name` = 'Flowpad trainer'", orderBy: ['attributes.start_time DESC'], maxResults: 20 });
     return page.items.find((r) => !r.data.tags.some((t) => t.key === 'mlflow.parentRunId')) ?? page.items[0] ?? null;
   });
-  return (
-    <Show when={latest()} keyed fallback={
-      <EmptyState title="No training runs yet">Choose a task and press Train. Loss and accuracy are charted live while the model trains in a background worker.</EmptyState>
-    }>
-      {(run) => <RunLiveView runId={run.info.runId} heading={run.info.status === 'RUNNING' ? 'Running (started elsewhere)' : 'Latest training run'} />}
-    </Show>
-  );
 }
 
-/** The right-hand panel: the job's progress, Stop, live charts, and how the job ended. */
+/** Which run the monitor charts, and its heading. */
+interface Shown {
+  runId: string;
+  heading: string;
+}
+
+/**
+ * The right-hand panel: the job's progress, Stop, live charts, and how the job ended.
+ *
+ * The run's live view sits outside the phase switch, keyed by run ID only: when a run ends (running → done) or
+ * its result is dismissed, the same charts stay mounted with their points, instead of a new view whose charts
+ * start empty and flash "Waiting for the first points…" until their first query answers.
+ */
 export function TrainingMonitor(props: { experimentId: ExperimentId }) {
   const job = trainingJob;
-  const currentRun = createMemo(() => {
+  const idle = () => job().phase === 'idle' || job().phase === 'refused';
+  // Not subscribed while training here (every metric flush would re-run this search), but already once a job is
+  // done, so that dismissing it does not blank the view while the search answers.
+  const latest = createLatestTrainerRun(() => (job().phase === 'running' ? null : props.experimentId));
+  const shown = createMemo((): Shown | null => {
     const j = job();
-    return j.phase === 'running' ? j.progress?.runId ?? null : null;
+    if (j.phase === 'running') return j.progress ? { runId: j.progress.runId, heading: j.kind === 'sweep' ? 'Current trial' : 'Training' } : null;
+    if (j.phase === 'done') {
+      const o = j.outcome;
+      if ('parentRunId' in o) return o.bestRunId ? { runId: o.bestRunId, heading: `Best trial by ${o.metricKey}` } : null;
+      return { runId: o.runId, heading: 'Training run' };
+    }
+    const run = latest();
+    return run ? { runId: run.info.runId, heading: run.info.status === 'RUNNING' ? 'Running (started elsewhere)' : 'Latest training run' } : null;
+  });
+  const runId = createMemo(() => shown()?.runId ?? null);
+  const sweep = createMemo(() => {
+    const j = job();
+    if (j.phase === 'running') return j.progress?.parentRunId ? { parentRunId: j.progress.parentRunId, experimentId: j.experimentId, best: null } : null;
+    if (j.phase === 'done' && 'parentRunId' in j.outcome) return { parentRunId: j.outcome.parentRunId, experimentId: j.experimentId, best: j.outcome.bestRunId };
+    return null;
   });
   return (
-    <Switch>
-      <Match when={job().phase === 'running' ? job() as Extract<ReturnType<typeof job>, { phase: 'running' }> : null}>
-        {(j) => (
-          <div class="monitor">
+    <div class="monitor">
+      <Switch>
+        <Match when={job().phase === 'running' ? job() as Extract<ReturnType<typeof job>, { phase: 'running' }> : null}>
+          {(j) => (
             <div class="monitor-bar">
-              <ProgressBar p={j().progress} stopping={j().stopping} />
+              <TrainingProgressBar p={j().progress} stopping={j().stopping} />
               <button type="button" class="button button-danger-quiet" onClick={() => void stopTraining()} disabled={j().stopping}>Stop</button>
             </div>
-            <Show when={currentRun()} keyed>{(id) => <RunLiveView runId={id} heading={j().kind === 'sweep' ? 'Current trial' : 'Training'} />}</Show>
-            <Show when={j().progress?.parentRunId}>{(pid) => <SweepTrials parentRunId={pid()} experimentId={j().experimentId} />}</Show>
-          </div>
-        )}
-      </Match>
-      <Match when={job().phase === 'refused' ? job() as Extract<ReturnType<typeof job>, { phase: 'refused' }> : null}>
-        {(j) => (
-          <div class="monitor">
-            <div class="banner banner-error" role="alert"><b>Could not start {j().kind === 'sweep' ? 'the sweep' : 'training'}.</b> {j().message}</div>
-            <LatestTrainerRun experimentId={props.experimentId} />
-          </div>
-        )}
-      </Match>
-      <Match when={job().phase === 'done' ? job() as Extract<ReturnType<typeof job>, { phase: 'done' }> : null}>
-        {(j) => {
-          const o = j().outcome;
-          const sweep = 'parentRunId' in o ? o : null;
-          const run = 'runId' in o ? o : null;
-          return (
-            <div class="monitor">
+          )}
+        </Match>
+        <Match when={job().phase === 'refused' ? job() as Extract<ReturnType<typeof job>, { phase: 'refused' }> : null}>
+          {(j) => <div class="banner banner-error" role="alert"><b>Could not start {j().kind === 'sweep' ? 'the sweep' : 'training'}.</b> {j().message}</div>}
+        </Match>
+        <Match when={job().phase === 'done' ? job() as Extract<ReturnType<typeof job>, { phase: 'done' }> : null}>
+          {(j) => {
+            const o = j().outcome;
+            const sweep = 'parentRunId' in o ? o : null;
+            const run = 'runId' in o ? o : null;
+            return (
               <div class="monitor-done">
                 <p>
                   {sweep ? <>Sweep {sweep.status === 'FINISHED' ? 'finished' : sweep.status === 'KILLED' ? 'stopped' : 'failed'}: {sweep.trials.length} trial runs under one parent run<RunName runId={sweep.parentRunId} />.</>
@@ -126,20 +139,20 @@ export function TrainingMonitor(props: { experimentId: ExperimentId }) {
                 </p>
                 <button type="button" class="button" onClick={dismissJob}>Dismiss</button>
               </div>
-              <Show when={sweep}>{(s) => (
-                <>
-                  <SweepTrials parentRunId={s().parentRunId} experimentId={j().experimentId} best={s().bestRunId} />
-                  <Show when={s().bestRunId}>{(best) => <RunLiveView runId={best()} heading={`Best trial by ${s().metricKey}`} />}</Show>
-                </>
-              )}</Show>
-              <Show when={run}>{(r) => <RunLiveView runId={r().runId} heading="Training run" />}</Show>
-            </div>
-          );
-        }}
-      </Match>
-      <Match when={job().phase === 'idle'}>
-        <div class="monitor"><LatestTrainerRun experimentId={props.experimentId} /></div>
-      </Match>
-    </Switch>
+            );
+          }}
+        </Match>
+      </Switch>
+      <Show when={sweep()?.parentRunId} keyed>
+        {(parentRunId) => <SweepTrials parentRunId={parentRunId} experimentId={sweep()?.experimentId ?? props.experimentId} best={sweep()?.best} />}
+      </Show>
+      <Show when={runId()} keyed fallback={
+        <Show when={idle() && !latest.loading()}>
+          <EmptyState title="No training runs yet">Choose a task and press Train. Loss and accuracy are charted live while the model trains in a background worker.</EmptyState>
+        </Show>
+      }>
+        {(id) => <RunLiveView runId={id} heading={shown()?.heading} />}
+      </Show>
+    </div>
   );
 }

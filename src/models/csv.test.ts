@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorOf } from '../../test/error-of';
-import { csvLine, makeCsvParser } from './csv-stream';
+import { csvLine, makeCsvParser, parseCsv } from './csv';
 
 /** Feeds `text` in pieces of `size` characters and collects every record. */
 function parseInPieces(text: string, size: number) {
@@ -33,5 +33,27 @@ describe('incremental CSV reader', () => {
 
   it('writes fields quoted only where needed', () => {
     expect(csvLine(['1', 'a,b', 'say "hi"', ' pad', 'x\ny'])).toBe('1,"a,b","say ""hi"""," pad","x\ny"\n');
+  });
+});
+
+describe('parseCsv', () => {
+  it('reads quotes, escaped quotes, embedded newlines, CRLF, a BOM and blank lines', () => {
+    const t = parseCsv('\ufeffa,"b ""x""",c\r\n1,"two,\nlines",3\r\n\r\n4,5,6\r\n');
+    expect(t.header).toEqual(['a', 'b "x"', 'c']);
+    expect(t.rows).toEqual([['1', 'two,\nlines', '3'], ['4', '5', '6']]);
+  });
+
+  it("detects ';' (MLflow's wine file) and tab delimiters", () => {
+    expect(parseCsv('"fixed acidity";"quality"\n7.4;5\n').rows).toEqual([['7.4', '5']]);
+    expect(parseCsv('a\tb\n1\t2').delimiter).toBe('\t');
+  });
+
+  it('refuses empty, header-only, ragged and unclosed files with a plain message', async () => {
+    expect(await errorOf(() => parseCsv('', 'data.csv'))).toEqual({ code: 'INVALID_PARAMETER_VALUE', message: 'data.csv is empty.' });
+    expect((await errorOf(() => parseCsv(' \n\n'))).message).toBe('The file is empty.');
+    expect((await errorOf(() => parseCsv('a,b\n'))).message).toBe('The file has a header line but no data rows.');
+    expect((await errorOf(() => parseCsv('a,b\n1,2\n3\n4,5'))).message).toBe(
+      'The file has ragged rows: line 3 has 1 field, but the header has 2. Every row needs one value per column.');
+    expect((await errorOf(() => parseCsv('a,b\n1,"2\n'))).message).toContain('never closed');
   });
 });

@@ -1,9 +1,12 @@
 /**
- * CSV for batch scoring, read and written a piece at a time so a large file never has to be one string:
- * an incremental RFC 4180 reader (quoted fields with `""` escapes and embedded newlines, CRLF or LF, a UTF-8
- * BOM, `,` `;` or tab detected from the header line) and the writer for prediction rows.
+ * The one CSV reader and writer, for training data and batch scoring: an incremental RFC 4180 reader (quoted
+ * fields with `""` escapes and embedded newlines, CRLF or LF, a UTF-8 BOM, `,` `;` or tab detected from the
+ * header line — MLflow's wine-quality example file uses `;`), so a large file to score never has to be one
+ * string; `parseCsv` on top of it for a whole file with a header; and the writer for prediction rows.
+ * A page of ours instead of a dependency (STYLE principle 10).
  *
- * Non-features: comment lines, multi-character delimiters, type conversion (see batch-scoring.ts).
+ * Non-features: comment lines, multi-character delimiters, type conversion (see training/dataset.ts and
+ * batch-scoring.ts).
  */
 import { invalidParam } from '../core/errors';
 
@@ -127,6 +130,38 @@ export function makeCsvParser(name = 'The CSV file'): CsvStreamParser {
       return out;
     },
   };
+}
+
+/** A parsed file: a header and rows of exactly `header.length` fields each. */
+export interface CsvTable {
+  header: string[];
+  rows: string[][];
+  delimiter: string;
+}
+
+/**
+ * Parses CSV text whose first line is a header. Blank lines are skipped. Throws INVALID_PARAMETER_VALUE for
+ * an empty file, a file with a header but no rows, an unclosed quote, or a row whose field count differs from
+ * the header's (naming the line).
+ */
+export function parseCsv(text: string, name = 'The file'): CsvTable {
+  const parser = makeCsvParser(name);
+  const records = [...parser.push(text), ...parser.end()];
+  if (records.length === 0) throw invalidParam(`${name} is empty.`);
+  if (records.length === 1) throw invalidParam(`${name} has a header line but no data rows.`);
+  const header = records[0].fields.map((h) => h.trim());
+  const rows: string[][] = new Array(records.length - 1);
+  for (let r = 1; r < records.length; r++) {
+    const rec = records[r];
+    if (rec.fields.length !== header.length) {
+      throw invalidParam(
+        `${name} has ragged rows: line ${rec.line} has ${rec.fields.length} field${rec.fields.length === 1 ? '' : 's'}, ` +
+          `but the header has ${header.length}. Every row needs one value per column.`,
+      );
+    }
+    rows[r - 1] = rec.fields;
+  }
+  return { header, rows, delimiter: parser.delimiter };
 }
 
 /** One CSV field: quoted when it holds the delimiter, a quote, a newline, or leading/trailing spaces. */
