@@ -3,7 +3,8 @@
  * description, tags, stages (through transition-stage) and aliases. A version made from a run points at that run
  * on the server: the run's experiment is pushed first (pushExperiments, itself idempotent), and the version's
  * source becomes `<server run's artifact URI>/<path>` with the server's run id. A version without a run keeps
- * its source string (its Flowpad-only files are not uploaded; a warning says so).
+ * its source string (its Flowpad-only files are not uploaded; a warning says so). A version whose source is an
+ * MLflow 3 LoggedModel (`models:/m-…`) is skipped with a warning: the server refuses a LoggedModel it lacks.
  *
  * Identity lives on the server, like push.ts: models match by name, and each version pushed carries the tag
  * `flowpad.sourceVersion` = its Flowpad version number, so a second push creates nothing and an interrupted one
@@ -40,6 +41,7 @@ export interface RegistryPushTargets {
   registry: MlflowRegistryRestClient;
 }
 
+const LOGGED_MODEL = /^models:\/m-[^/]+\/?$/;
 const quote = (s: string): string => `'${s.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
 
 /** Pushes the named Flowpad registered models (see the module doc). */
@@ -76,6 +78,11 @@ export async function pushRegisteredModels(
     }
     const mapping: Record<string, string> = (res.versions[model.name] = {});
     for (const v of versions) {
+      if (!there.has(v.version) && LOGGED_MODEL.test(v.source)) {
+        res.warnings.push(`${v.name} version ${v.version}: not pushed, its source ${v.source} is a LoggedModel the server does not have`);
+        opts.onProgress?.({ done: ++done, total });
+        continue;
+      }
       const rv = there.get(v.version) ?? (await createVersion(local.tracking, remote, v, runExperiments, res));
       mapping[v.version] = rv.version;
       await syncVersion(remote.registry, v, rv, res);
