@@ -8,13 +8,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import {
-  MlflowRegistryRestClient, MlflowRestClient, pullExperiments, pushExperiments, pushRegisteredModels, SOURCE_RUN_TAG,
+  MlflowRegistryRestClient, MlflowRestClient, pullExperiments, pullRegisteredModels, pushExperiments, pushRegisteredModels, SOURCE_RUN_TAG,
   SOURCE_VERSION_TAG, type SyncProgress,
 } from '../../src/interop/rest';
 import { openRegistry, type RegistryClient } from '../../src/registry';
 import { openTracking, type TrackingClient } from '../../src/tracking';
 import { makeClient } from '../helpers';
-import { flowpadJson, type StoreJson } from './oracle';
+import { flowpadJson, flowpadRegistryJson, type StoreJson } from './oracle';
 import { readJson, removeTempDirs, runPy, tempDir } from './python';
 import { startMlflowServer, type RunningServer } from './server';
 
@@ -282,5 +282,30 @@ describe('registry push to mlflow server', () => {
     await localRegistry.createModelVersion('refused', 'file:///etc/somewhere');
     await expect(pushRegisteredModels({ tracking: local, registry: localRegistry }, remoteRegistry(), ['refused']))
       .rejects.toMatchObject({ code: 'INVALID_PARAMETER_VALUE', message: expect.stringMatching(/Invalid model version source/) });
+  });
+
+  it('pulls registered models into a fresh Flowpad, equal to what MlflowClient reports; never back into their origin', async () => {
+    const indexedDB = new IDBFactory();
+    const fresh = { tracking: openTracking({ indexedDB, IDBKeyRange, dbName: 'sync-pull' }), registry: openRegistry({ indexedDB, IDBKeyRange, dbName: 'sync-pull' }) };
+    const names = ['other model ü', 'sync model'];
+    const res = await pullRegisteredModels(remoteRegistry(), fresh, names);
+    expect(res.registry.map((m) => [m.name, m.created])).toEqual([['other model ü', true], ['sync model', true]]);
+    const there = await serverRegistry('reg-pull.json');
+    // The server stores a REST call's unset description or run id as ''; Flowpad reports unset as '' too, which
+    // flowpadRegistryJson prints as null, so the server's '' is printed the same way here.
+    const unset = (m: Record<string, unknown>) => ({
+      ...m, description: m.description || null,
+      versions: (m.versions as Record<string, unknown>[]).map((v) => ({ ...v, description: v.description || null, run_id: v.run_id || null })),
+    });
+    expect(await flowpadRegistryJson(fresh.registry)).toEqual(names.map((n) => unset(there[n])));
+    expect((await fresh.registry.getModelVersion('sync model', 1)).runId).toBe(serverRun);
+    // Again: nothing new. Into the Flowpad the models were pushed from: skipped.
+    const again = await pullRegisteredModels(remoteRegistry(), fresh, names);
+    expect(again.registry.every((m) => m.unchanged)).toBe(true);
+    const home = await pullRegisteredModels(remoteRegistry(), { tracking: local, registry: localRegistry }, ['sync model']);
+    expect(home.registry).toEqual([]);
+    expect(home.warnings).toContain("registered model 'sync model' was pushed from this Flowpad; not pulled back");
+    fresh.registry.close();
+    await fresh.tracking.close();
   });
 });

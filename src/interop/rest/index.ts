@@ -9,3 +9,4 @@ export { MlflowRegistryRestClient, type RemoteModel, type RemoteVersion } from '
 export {
   pushRegisteredModels, SOURCE_VERSION_TAG, type RegistryPushOptions, type RegistryPushResult, type RegistryPushTargets,
 } from './push-registry';
+export { pullRegisteredModels } from './pull-registry';

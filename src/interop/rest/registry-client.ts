@@ -8,6 +8,9 @@ import { Http, type RestOptions } from './http';
 /** A registered model as the server reports it (only the fields push reads). */
 export interface RemoteModel {
   name: string;
+  /** ms */
+  creationTimestamp: number;
+  lastUpdatedTimestamp: number;
   description: string;
   tags: KeyValue[];
   /** alias → version number (as a string, like the REST API). */
@@ -17,6 +20,13 @@ export interface RemoteModel {
 export interface RemoteVersion {
   name: string;
   version: string;
+  /** ms */
+  creationTimestamp: number;
+  lastUpdatedTimestamp: number;
+  userId: string;
+  status: string;
+  statusMessage: string;
+  runLink: string;
   description: string;
   currentStage: string;
   source: string;
@@ -26,6 +36,8 @@ export interface RemoteVersion {
 
 interface WireModel {
   name: string;
+  creation_timestamp?: string | number;
+  last_updated_timestamp?: string | number;
   description?: string;
   tags?: KeyValue[];
   aliases?: { alias: string; version: string }[];
@@ -33,6 +45,12 @@ interface WireModel {
 interface WireVersion {
   name: string;
   version: string;
+  creation_timestamp?: string | number;
+  last_updated_timestamp?: string | number;
+  user_id?: string;
+  status?: string;
+  status_message?: string;
+  run_link?: string;
   description?: string;
   current_stage?: string;
   source?: string;
@@ -43,12 +61,14 @@ interface WireVersion {
 const PAGE = 1000;
 
 const modelFromWire = (m: WireModel): RemoteModel => ({
-  name: m.name, description: m.description ?? '', tags: m.tags ?? [],
+  name: m.name, creationTimestamp: Number(m.creation_timestamp ?? 0), lastUpdatedTimestamp: Number(m.last_updated_timestamp ?? 0), description: m.description ?? '', tags: m.tags ?? [],
   aliases: Object.fromEntries((m.aliases ?? []).map((a) => [a.alias, String(a.version)])),
 });
 const versionFromWire = (v: WireVersion): RemoteVersion => ({
   name: v.name, version: String(v.version), description: v.description ?? '', currentStage: v.current_stage ?? 'None',
   source: v.source ?? '', runId: v.run_id ?? '', tags: v.tags ?? [],
+  creationTimestamp: Number(v.creation_timestamp ?? 0), lastUpdatedTimestamp: Number(v.last_updated_timestamp ?? 0),
+  userId: v.user_id ?? '', status: v.status ?? 'READY', statusMessage: v.status_message ?? '', runLink: v.run_link ?? '',
 });
 
 /** `'` inside a quoted filter value, escaped as MLflow's filter grammar reads it. */
@@ -87,6 +107,20 @@ export class MlflowRegistryRestClient {
 
   async setRegisteredModelAlias(name: string, alias: string, version: string): Promise<void> {
     await this.http.call('POST', '/registered-models/alias', { name, alias, version });
+  }
+
+  /** Every registered model's name on the server (all pages), for choosing what to pull. */
+  async listRegisteredModelNames(): Promise<string[]> {
+    const out: string[] = [];
+    let pageToken: string | undefined;
+    do {
+      const r = await this.http.call<{ registered_models?: WireModel[]; next_page_token?: string }>('GET', '/registered-models/search', {
+        max_results: PAGE, ...(pageToken ? { page_token: pageToken } : {}),
+      });
+      out.push(...(r.registered_models ?? []).map((m) => m.name));
+      pageToken = r.next_page_token || undefined;
+    } while (pageToken);
+    return out;
   }
 
   /** Every version of a model (all pages). */
