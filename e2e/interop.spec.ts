@@ -214,6 +214,13 @@ test('pushes an experiment to a real MLflow server, idempotently', async ({ page
     .toEqual([['1', 'Archived'], ['2', 'Staging'], ['3', 'Production']]);
   await page.getByRole('button', { name: 'Push 1 model' }).click();
   await expect(modelsPushed).toContainText('0 model(s) and 0 version(s) created, 0 update(s)', { timeout: 60_000 });
+  // Pulling it back into the browser it came from creates nothing and says why.
+  await page.getByRole('button', { name: 'List server models' }).click();
+  await page.getByRole('group', { name: 'Server models to pull' }).getByRole('checkbox', { name: 'interop-model' }).check();
+  await page.getByRole('button', { name: 'Pull 1 model' }).click();
+  const modelsPulled = page.getByRole('status').filter({ hasText: 'Pulled models.' });
+  await expect(modelsPulled).toContainText('0 model(s) created');
+  await expect(modelsPulled).toContainText("registered model 'interop-model' was pushed from this Flowpad; not pulled back");
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Experiments' }).click();
   await page.getByRole('table', { name: 'Experiments' }).getByRole('link', { name: 'from the server' }).click();

@@ -1,6 +1,7 @@
 import { createSignal, Show } from 'solid-js';
 import { PullPanel } from '../components/PullPanel';
 import { PushPanel } from '../components/PushPanel';
+import { RegistryPullPanel } from '../components/RegistryPullPanel';
 import { RegistryPushPanel } from '../components/RegistryPushPanel';
 import { SyncErrorBanner } from '../components/SyncErrorBanner';
 import { createDocumentTitle } from '../primitives/create-document-title';
@@ -74,6 +75,7 @@ export function SyncPage() {
           <>
             <PushPanel remote={r()} serverUrl={settings().url} />
             <RegistryPushPanel remote={makeRegistryRemote(settings(), r())} serverUrl={settings().url} />
+            <RegistryPullPanel remote={makeRegistryRemote(settings(), r())} />
             <PullPanel remote={r()} />
           </>
         )}
