@@ -66,6 +66,7 @@ const MODEL_FILTERS = [
   "attribute.name = 'alpha'", "tags.owner = 'o''neil'", "name IN ('alpha', 'Alpha-2', 'nope')", "name NOT IN ('alpha', 'zeta')",
   "name IN ('alpha') AND tags.team = 'nlp'",
   // invalid
+  // `tags.team IS NULL` makes MLflow 3.17's SearchModelUtils raise a bare ValueError (a 500 from its server).
   'name = alpha', "name > 'a'", "tags.team > 'x'", 'version_number = 1', "run_id = 'x'", "attributes.name = 'alpha'",
   "name IN ('alpha')", 'tags.team IS NULL', "name LIKE 'a%' AND", 'creation_timestamp > 5', 'name = 5', "metrics.x = 'a'",
   "tags.team IN ('nlp')", 'name IN ()',
