@@ -1,4 +1,7 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
+import { openRegistry } from '../registry';
+import { openTracking } from '../tracking';
 import { errorOf, makeClient } from '../../test/helpers';
 import { emptyDump, type DumpRun, type MlflowDump } from './dump';
 import { restoreMlflowDump, toImportBatch } from './restore';
@@ -94,6 +97,28 @@ describe('the registry of a dump', () => {
     const err = await errorOf(restoreMlflowDump(client, e));
     expect(err).toMatchObject({ code: 'INVALID_PARAMETER_VALUE', message: expect.stringMatching(/version 1: Invalid Model Version stage: Shipping/) });
     expect((await client.searchExperiments({ viewType: 'ALL' })).items.map((x) => x.name)).toEqual(['Default']);
+    await client.close();
+  });
+
+  it('imports the registry with the runs; the same store again changes nothing; a different model of that name is refused whole', async () => {
+    const indexedDB = new IDBFactory();
+    const client = openTracking({ indexedDB, IDBKeyRange, dbName: 'restore-reg' });
+    const registry = openRegistry({ indexedDB, IDBKeyRange, dbName: 'restore-reg' });
+    const first = await restoreMlflowDump(client, registryDump());
+    expect(first.registry).toEqual([{ name: 'm', created: true, unchanged: false, skippedAliases: [],
+      versions: [1, 2, 3, 4, 5].map((n) => ({ from: n, to: n })) }]);
+    expect(await registry.getModelVersionByAlias('m', 'prod')).toMatchObject({ version: '2', currentStage: 'Production', fileCount: 2, creationTimestamp: 12 });
+    await expect(registry.getModelVersion('m', 5)).rejects.toMatchObject({ code: 'RESOURCE_DOES_NOT_EXIST' });
+    const again = await restoreMlflowDump(client, registryDump());
+    expect(again.registry).toMatchObject([{ name: 'm', unchanged: true }]);
+    expect(again.warnings).toContain('1 registered model(s) already present, unchanged');
+    const other = registryDump();
+    other.registeredModels[0].creationTimestamp = 99;
+    other.runs.push(run('r9', '1'));
+    const err = await errorOf(restoreMlflowDump(client, other));
+    expect(err).toEqual({ code: 'RESOURCE_ALREADY_EXISTS', message: expect.stringMatching(/^Registered Model \(name=m\) already exists in Flowpad/) });
+    await expect(client.getRun('r9')).rejects.toMatchObject({ code: 'RESOURCE_DOES_NOT_EXIST' });
+    registry.close();
     await client.close();
   });
 });
