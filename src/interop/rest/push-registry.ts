@@ -11,7 +11,7 @@
  * is simply run again (each step compares with what the server has and sends only the difference). Versions the
  * server has without that tag are left alone. Failures are MlflowError with the server's `error_code`.
  */
-import type { ModelVersion, RegistryClient } from '../../registry';
+import type { ModelVersion, RegisteredModel, RegistryClient } from '../../registry';
 import type { TrackingClient } from '../../tracking';
 import type { MlflowRestClient } from './client';
 import { pushExperiments, type PushResult, type SyncProgress } from './push';
@@ -44,13 +44,15 @@ export interface RegistryPushTargets {
 const LOGGED_MODEL = /^models:\/m-[^/]+\/?$/;
 const quote = (s: string): string => `'${s.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
 
+type Local = { tracking: TrackingClient; registry: RegistryClient };
+type LocalModel = { model: RegisteredModel; versions: ModelVersion[] };
+
 /** Pushes the named Flowpad registered models (see the module doc). */
 export async function pushRegisteredModels(
-  local: { tracking: TrackingClient; registry: RegistryClient }, remote: RegistryPushTargets, names: string[],
-  opts: RegistryPushOptions = {},
+  local: Local, remote: RegistryPushTargets, names: string[], opts: RegistryPushOptions = {},
 ): Promise<RegistryPushResult> {
   const res: RegistryPushResult = { versions: {}, modelsCreated: 0, versionsCreated: 0, updates: 0, experiments: null, warnings: [] };
-  const models = [];
+  const models: LocalModel[] = [];
   for (const name of names) {
     const model = await local.registry.getRegisteredModel(name);
     const versions = (await local.registry.searchModelVersions({
@@ -58,50 +60,59 @@ export async function pushRegisteredModels(
     })).items;
     models.push({ model, versions });
   }
-  const runExperiments = new Map<string, string>();
-  for (const v of models.flatMap((m) => m.versions)) {
-    if (!v.runId || runExperiments.has(v.runId)) continue;
-    const run = await local.tracking.getRun(v.runId).catch(() => null);
-    if (run) runExperiments.set(v.runId, run.info.experimentId);
-    else res.warnings.push(`${v.name} version ${v.version}: its run ${v.runId} is not in Flowpad; pushed without a run`);
-  }
+  const runExperiments = await experimentsOfRuns(local.tracking, models.flatMap((m) => m.versions), res);
   const expIds = [...new Set(runExperiments.values())];
   if (expIds.length) res.experiments = await pushExperiments(local.tracking, remote.tracking, expIds, { onProgress: opts.onProgress });
-  const total = models.reduce((n, m) => n + m.versions.length, 0);
-  let done = 0;
-  for (const { model, versions } of models) {
-    await ensureModel(remote.registry, model, res);
-    const there = new Map<string, RemoteVersion>();
-    for (const rv of await remote.registry.searchAllModelVersions(model.name)) {
-      const from = rv.tags.find((t) => t.key === SOURCE_VERSION_TAG)?.value;
-      if (from) there.set(from, rv);
-    }
-    const mapping: Record<string, string> = (res.versions[model.name] = {});
-    for (const v of versions) {
-      if (!there.has(v.version) && LOGGED_MODEL.test(v.source)) {
-        res.warnings.push(`${v.name} version ${v.version}: not pushed, its source ${v.source} is a LoggedModel the server does not have`);
-        opts.onProgress?.({ done: ++done, total });
-        continue;
-      }
-      const rv = there.get(v.version) ?? (await createVersion(local.tracking, remote, v, runExperiments, res));
-      mapping[v.version] = rv.version;
-      await syncVersion(remote.registry, v, rv, res);
-      opts.onProgress?.({ done: ++done, total });
-    }
-    const aliasesThere = (await remote.registry.getRegisteredModel(model.name))?.aliases ?? {};
-    for (const a of model.aliases) {
-      const target = mapping[a.version];
-      if (!target || aliasesThere[a.alias] === target) continue;
-      await remote.registry.setRegisteredModelAlias(model.name, a.alias, target);
-      res.updates++;
-    }
-  }
+  const progress = { done: 0, total: models.reduce((n, m) => n + m.versions.length, 0) };
+  const step = () => opts.onProgress?.({ done: ++progress.done, total: progress.total });
+  for (const m of models) await pushModel(local.tracking, remote, m, runExperiments, res, step);
   return res;
 }
 
-async function ensureModel(
-  remote: MlflowRegistryRestClient, model: Awaited<ReturnType<RegistryClient['getRegisteredModel']>>, res: RegistryPushResult,
+/** Flowpad run id → its experiment, for the versions' runs; a run Flowpad lacks gets a warning. */
+async function experimentsOfRuns(tracking: TrackingClient, versions: ModelVersion[], res: RegistryPushResult): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const v of versions) {
+    if (!v.runId || out.has(v.runId)) continue;
+    const run = await tracking.getRun(v.runId).catch(() => null);
+    if (run) out.set(v.runId, run.info.experimentId);
+    else res.warnings.push(`${v.name} version ${v.version}: its run ${v.runId} is not in Flowpad; pushed without a run`);
+  }
+  return out;
+}
+
+/** One model: itself, each version (matched by its source tag, else created), then its aliases. */
+async function pushModel(
+  tracking: TrackingClient, remote: RegistryPushTargets, { model, versions }: LocalModel, runExperiments: Map<string, string>,
+  res: RegistryPushResult, step: () => void,
 ): Promise<void> {
+  await ensureModel(remote.registry, model, res);
+  const there = new Map<string, RemoteVersion>();
+  for (const rv of await remote.registry.searchAllModelVersions(model.name)) {
+    const from = rv.tags.find((t) => t.key === SOURCE_VERSION_TAG)?.value;
+    if (from) there.set(from, rv);
+  }
+  const mapping: Record<string, string> = (res.versions[model.name] = {});
+  for (const v of versions) {
+    if (!there.has(v.version) && LOGGED_MODEL.test(v.source)) {
+      res.warnings.push(`${v.name} version ${v.version}: not pushed, its source ${v.source} is a LoggedModel the server does not have`);
+    } else {
+      const rv = there.get(v.version) ?? (await createVersion(tracking, remote, v, runExperiments, res));
+      mapping[v.version] = rv.version;
+      await syncVersion(remote.registry, v, rv, res);
+    }
+    step();
+  }
+  const aliasesThere = (await remote.registry.getRegisteredModel(model.name))?.aliases ?? {};
+  for (const a of model.aliases) {
+    const target = mapping[a.version];
+    if (!target || aliasesThere[a.alias] === target) continue;
+    await remote.registry.setRegisteredModelAlias(model.name, a.alias, target);
+    res.updates++;
+  }
+}
+
+async function ensureModel(remote: MlflowRegistryRestClient, model: RegisteredModel, res: RegistryPushResult): Promise<void> {
   const found = await remote.getRegisteredModel(model.name);
   if (!found) {
     await remote.createRegisteredModel(model.name, model.tags, model.description);
