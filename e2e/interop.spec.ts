@@ -54,9 +54,14 @@ async function importMlruns(page: Page, shoot = false): Promise<void> {
   await expect(parent).toContainText('lr=0.01');
   await expect(parent).toContainText('loss=NaN'); // the last point of the history MLflow wrote
   await expect(runs.getByRole('row')).toHaveCount(5); // header + parent + 3 children (one deleted)
+  const models = preview.getByRole('table', { name: 'Registered models to import' });
+  const model = models.getByRole('row').filter({ hasText: 'interop-model' });
+  await expect(model).toContainText('@champion=v1');
+  await expect(model.getByRole('cell').nth(1)).toHaveText('3'); // versions 1–3; the deleted 4 stays hidden
+  await expect(models.getByRole('row')).toHaveCount(4); // header + 3 models
   if (shoot) await snap(page, 'import-preview');
   await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Imported.' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Imported.' })).toContainText('3 registered model(s) created');
   if (shoot) await snap(page, 'import-done');
 }
 
@@ -196,6 +201,27 @@ test('pushes an experiment to a real MLflow server, idempotently', async ({ page
   await expect(pulled).toContainText('1 experiment(s) created, 0 merged, 1 run(s) created');
   await pulled.scrollIntoViewIfNeeded();
   await snap(page, 'sync-pulled');
+
+  // Registered models: the imported interop-model with its versions, stages and aliases; twice creates nothing.
+  await page.getByRole('group', { name: 'Registered models to push' }).getByRole('checkbox', { name: 'interop-model' }).check();
+  await page.getByRole('button', { name: 'Push 1 model' }).click();
+  const modelsPushed = page.getByRole('status').filter({ hasText: 'version(s) in sync' });
+  await expect(modelsPushed).toContainText('1 model(s) and 3 version(s) created', { timeout: 60_000 });
+  const rm = await (await fetch(`${server!.url}/api/2.0/mlflow/registered-models/get?name=interop-model`)).json() as
+    { registered_model: { aliases: { alias: string; version: string }[]; latest_versions: { version: string; current_stage: string }[] } };
+  expect(rm.registered_model.aliases).toContainEqual({ alias: 'champion', version: '1' });
+  expect(rm.registered_model.latest_versions.map((v) => [v.version, v.current_stage]).sort())
+    .toEqual([['1', 'Archived'], ['2', 'Staging'], ['3', 'Production']]);
+  await page.getByRole('button', { name: 'Push 1 model' }).click();
+  await expect(modelsPushed).toContainText('0 model(s) and 0 version(s) created, 0 update(s)', { timeout: 60_000 });
+  // Pulling it back into the browser it came from creates nothing and says why.
+  await page.getByRole('button', { name: 'List server models' }).click();
+  await page.getByRole('group', { name: 'Server models to pull' }).getByRole('checkbox', { name: 'interop-model' }).check();
+  await page.getByRole('button', { name: 'Pull 1 model' }).click();
+  const modelsPulled = page.getByRole('status').filter({ hasText: 'Pulled models.' });
+  await expect(modelsPulled).toContainText('0 model(s) created');
+  await expect(modelsPulled).toContainText("registered model 'interop-model' was pushed from this Flowpad; not pulled back");
+
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Experiments' }).click();
   await page.getByRole('table', { name: 'Experiments' }).getByRole('link', { name: 'from the server' }).click();
   await expect(page.getByRole('cell', { name: 'server-run', exact: true })).toBeVisible();

@@ -80,8 +80,11 @@ export interface DumpRegisteredModel {
 export interface MlflowDump {
   experiments: DumpExperiment[];
   runs: DumpRun[];
-  /** Parsed, but not written by restore until Flowpad has a model registry. */
+  /** Written by restore into Flowpad's model registry. */
   registeredModels: DumpRegisteredModel[];
+  /** MLflow 3 LoggedModel files (`<exp>/models/m-<id>/artifacts/`, mlruns only) by model id, for versions whose
+   * source is `models:/m-<id>`. */
+  loggedModelArtifacts?: Record<string, DumpArtifact[]>;
   warnings: string[];
 }
 

@@ -6,7 +6,8 @@
  * runs whose meta names another experiment are skipped with a warning. Metric, param and tag keys are paths
  * relative to their folder, so keys with '/' come from sub-folders. A malformed metric file fails the read
  * with an error naming the file, as it fails MLflow's.
- * Non-features: traces, LoggedModels (`<exp>/models/`), dataset profiles beyond their stored strings.
+ * LoggedModels (`<exp>/models/m-<id>/`) are read only for their artifact files, which registered versions link.
+ * Non-features: traces, LoggedModel metadata, dataset profiles beyond their stored strings.
  */
 import { invalidParam } from '../core/errors';
 import type { KeyValue, RunStatus } from '../tracking/entities';
@@ -32,6 +33,10 @@ export function readMlruns(input: ReadonlyMap<string, Uint8Array>): MlflowDump {
     const exp = readExperiment(tree, dir, dump.warnings);
     if (!exp) continue;
     dump.experiments.push(exp);
+    for (const id of tree.dirs(`${dir}/models`)) {
+      const files = tree.walk(`${dir}/models/${id}/artifacts`);
+      if (files.length) (dump.loggedModelArtifacts ??= {})[id] = files.map(([path, data]) => ({ path, data }));
+    }
     for (const runDir of tree.dirs(dir)) {
       if (NOT_RUNS.has(runDir)) continue;
       const run = readRun(tree, `${dir}/${runDir}`, exp.experimentId, dump.warnings);

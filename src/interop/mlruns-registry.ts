@@ -1,8 +1,8 @@
 /**
  * The model registry FileStore folder (`mlruns/models/`; mlflow/store/model_registry/file_store.py):
  * `<name>/meta.yaml`, `<name>/tags/<key>`, `<name>/aliases/<alias>` (content: the version number) and
- * `<name>/version-<n>/{meta.yaml,tags/}`. Parsed into the neutral dump; Flowpad writes none of it until it
- * has a model registry.
+ * `<name>/version-<n>/{meta.yaml,tags/}`. Parsed into the neutral dump; restoreMlflowDump writes it into
+ * Flowpad's registry (restore-registry.ts).
  */
 import type { DumpModelVersion, DumpRegisteredModel } from './dump';
 import { parsePyInt, readYamlMap, type TreeIndex, utf8 } from './files';

@@ -2,9 +2,12 @@
  * `restoreMlflowDump`: the one door through which MLflow data enters Flowpad. Every experiment, run, metric
  * point and artifact path is checked against MLflow's rules first; only a dump that passes whole is written,
  * in one transaction (TrackingClient.importRuns), so a rejected import leaves the database unchanged.
- * Registered models are parsed by the readers but not written: Flowpad has no model registry yet.
+ * Registered models are written in that same transaction (restore-registry.ts), keeping MLflow's version numbers.
+ * A model whose name Flowpad already has is left as it is when it is the same model (so importing the same store
+ * twice creates nothing) and otherwise fails the whole import with RESOURCE_ALREADY_EXISTS naming it.
  */
 import { invalidParam, isMlflowError, MlflowError } from '../core/errors';
+import { importRegisteredModels, validateImport, type ImportSummary } from '../registry';
 import type { ImportBatch, ImportResult, ImportRun, TrackingClient } from '../tracking';
 import { guessContentType, normalizeArtifactPath } from '../tracking/artifacts';
 import { RUN_STATUSES } from '../tracking/entities';
@@ -12,22 +15,31 @@ import {
   validateExperimentName, validateExperimentTag, validateMetric, validateParam, validateRunId, validateTag,
 } from '../tracking/validation';
 import type { DumpRun, MlflowDump } from './dump';
+import { REGISTRY_TABLE_NAMES, toImportedModels } from './restore-registry';
 
 export interface RestoreResult extends ImportResult {
   /** The reader's warnings (skipped folders, bad meta files, …) plus restore's own. */
   warnings: string[];
+  /** What happened to each registered model of the dump (empty when it had none). */
+  registry: ImportSummary['models'];
 }
 
 /** Validates `dump` and writes it through `client.importRuns`. Throws INVALID_PARAMETER_VALUE naming the bad item. */
 export async function restoreMlflowDump(client: TrackingClient, dump: MlflowDump): Promise<RestoreResult> {
   const batch = toImportBatch(dump);
-  const result = await client.importRuns(batch);
+  const models = toImportedModels(dump);
+  let registry: ImportSummary['models'] = [];
+  const result = await client.importRuns(batch, models.length === 0 ? undefined : {
+    tables: REGISTRY_TABLE_NAMES,
+    write: async (db) => {
+      registry = (await importRegisteredModels({ db, userId: '' }, models, { onExisting: 'same-or-refuse' })).models;
+    },
+  });
   const warnings = [...dump.warnings];
-  if (dump.registeredModels.length > 0) {
-    warnings.push(`${dump.registeredModels.length} registered model(s) not imported: Flowpad has no model registry yet`);
-  }
   if (result.runsSkipped.length > 0) warnings.push(`${result.runsSkipped.length} run(s) already present, skipped`);
-  return { ...result, warnings };
+  const unchanged = registry.filter((m) => m.unchanged).length;
+  if (unchanged > 0) warnings.push(`${unchanged} registered model(s) already present, unchanged`);
+  return { ...result, warnings, registry };
 }
 
 /** Prefixes an MLflow validation message with where the bad value is. */
@@ -61,6 +73,7 @@ export function toImportBatch(dump: MlflowDump): ImportBatch {
     runIds.add(r.runId);
     return run;
   });
+  within('registry', () => validateImport(toImportedModels(dump)));
   return { experiments: dump.experiments.map((e) => ({ ...e, tags: e.tags.map((t) => ({ ...t })) })), runs };
 }
 

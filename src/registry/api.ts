@@ -5,7 +5,7 @@
  */
 import type { KeyValue } from '../tracking/entities';
 import type { ExportedModel, ExportScope } from './export';
-import type { ImportedRegisteredModel, ImportSummary } from './import';
+import type { ImportedRegisteredModel, ImportOptions, ImportSummary } from './import';
 import type {
   ModelFileInfo, ModelVersion, ModelVersionStage, PagedList, RegisteredModel, ResolvedModelUri,
 } from './entities';
@@ -82,7 +82,7 @@ export interface RegistryClient {
 
   // bundles
   /** Validates everything, then writes in one transaction (see import.ts for the merge policy). */
-  importRegisteredModels(models: ImportedRegisteredModel[]): Promise<ImportSummary>;
+  importRegisteredModels(models: ImportedRegisteredModel[], opts?: ImportOptions): Promise<ImportSummary>;
   /** Models, live versions and files in `scope`, for a bundle export. */
   collectExport(scope: ExportScope): Promise<ExportedModel[]>;
 

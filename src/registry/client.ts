@@ -62,7 +62,7 @@ export function registryClient(ctx: RegistryContext, onClose: () => void = () =>
     listModelVersionFiles: async (name, v) => files.listModelVersionFiles(ctx, name, v),
     downloadModelVersionFile: async (name, v, p) => files.downloadModelVersionFile(ctx, name, v, p),
 
-    importRegisteredModels: async (m) => importRegisteredModels(ctx, m),
+    importRegisteredModels: async (m, o) => importRegisteredModels(ctx, m, o),
     collectExport: async (scope) => collectExport(ctx, scope),
 
     close: onClose,

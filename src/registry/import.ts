@@ -6,8 +6,13 @@
  * name exists gets the imported versions appended as new numbers (max + 1, in bundle order); its own
  * description and tags stay, imported tags are added only where the key is unset, and an imported alias is
  * set only if the model does not already use it (others are reported as skipped, never stolen).
+ *
+ * With `onExisting: 'same-or-refuse'` (imports of MLflow stores, which carry their own version numbers) a model
+ * whose name exists is never merged: if it is the same model (same creation time, and every imported version
+ * present with the same number, creation time and source) it is left as it is, so a repeated import creates
+ * nothing; otherwise the whole import fails with RESOURCE_ALREADY_EXISTS naming the model.
  */
-import { invalidParam } from '../core/errors';
+import { invalidParam, MlflowError } from '../core/errors';
 import { nowMs } from '../core/time';
 import { REGISTRY_SCHEME, type ModelVersionRow, type ModelVersionStageRow, type RegisteredModelRow } from '../storage';
 import { guessContentType, normalizeArtifactPath } from '../tracking/artifacts';
@@ -34,8 +39,12 @@ export interface ImportedModelVersion {
   lastUpdatedTimestamp?: number | null;
   description?: string | null;
   userId?: string | null;
-  /** None / Staging / Production / Archived (any case); default None. */
+  /** None / Staging / Production / Archived (any case); default None. `Deleted_Internal`: a soft-deleted version,
+   * kept hidden so its number is never reused (as MLflow's SQL store keeps it). */
   currentStage?: string | null;
+  /** READY (default), PENDING_REGISTRATION or FAILED_REGISTRATION. */
+  status?: string | null;
+  statusMessage?: string | null;
   source?: string | null;
   runId?: string | null;
   runLink?: string | null;
@@ -58,13 +67,23 @@ export interface ImportedRegisteredModel {
 export interface ImportSummary {
   models: Array<{
     name: string;
-    /** False when the versions were appended to an existing model. */
+    /** False when the versions were appended to an existing model, or it was left unchanged. */
     created: boolean;
+    /** True when an identical model was already there and nothing was written ('same-or-refuse'). */
+    unchanged: boolean;
     versions: Array<{ from: number | null; to: number }>;
     /** Aliases the existing model already used, left where they were. */
     skippedAliases: string[];
   }>;
 }
+
+export interface ImportOptions {
+  /** What happens to a model whose name exists (see the module doc); default 'append'. */
+  onExisting?: 'append' | 'same-or-refuse';
+}
+
+const STATUSES = ['READY', 'PENDING_REGISTRATION', 'FAILED_REGISTRATION'] as const;
+const DELETED = 'Deleted_Internal';
 
 const at = (where: string, e: unknown): Error => invalidParam(`${where}: ${(e as Error).message}`);
 
@@ -94,7 +113,10 @@ export function validateImport(models: readonly ImportedRegisteredModel[]): void
         numbers.add(v.version);
       }
       try {
-        if (v.currentStage) canonicalStage(v.currentStage);
+        if (v.currentStage && v.currentStage !== DELETED) canonicalStage(v.currentStage);
+        if (v.status && !(STATUSES as readonly string[]).includes(v.status)) {
+          throw invalidParam(`Invalid model version status '${v.status}'. Value must be one of ${STATUSES.join(', ')}.`);
+        }
         for (const t of v.tags ?? []) validateModelVersionTag(t.key, t.value);
         for (const f of v.files) normalizeArtifactPath(f.path);
       } catch (e) {
@@ -109,7 +131,8 @@ export function validateImport(models: readonly ImportedRegisteredModel[]): void
       } catch (e) {
         throw at(where, e);
       }
-      if (!numbers.has(version)) {
+      const target = m.versions.find((v) => v.version === version);
+      if (!target || target.currentStage === DELETED) {
         throw invalidParam(`${where}: alias '${alias}' points at version ${version}, which the import does not contain.`);
       }
     }
@@ -119,8 +142,23 @@ export function validateImport(models: readonly ImportedRegisteredModel[]): void
 const toBlob = (f: ImportedFile): Blob =>
   f.data instanceof Blob ? f.data : new Blob([f.data as BlobPart], { type: f.contentType ?? guessContentType(f.path) });
 
-/** Validates, then writes every model in one transaction (see the policy above). */
-export async function importRegisteredModels(ctx: RegistryContext, models: readonly ImportedRegisteredModel[]): Promise<ImportSummary> {
+/** True when `row` (with its version rows) is the model `m` describes: same creation time and versions. */
+function isSameModel(row: RegisteredModelRow, versions: readonly ModelVersionRow[], m: ImportedRegisteredModel): boolean {
+  if (m.creationTimestamp != null && row.creationTimestamp !== m.creationTimestamp) return false;
+  return m.versions.every((v) => {
+    const have = versions.find((r) => r.version === v.version);
+    if (!have || (v.creationTimestamp != null && have.creationTimestamp !== v.creationTimestamp)) return false;
+    return v.currentStage === DELETED ? have.currentStage === DELETED : have.source === (v.source ?? '');
+  });
+}
+
+/**
+ * Validates, then writes every model in one transaction (see the policy above). Called inside a caller's
+ * transaction over these tables (restoreMlflowDump), it joins that transaction instead.
+ */
+export async function importRegisteredModels(
+  ctx: RegistryContext, models: readonly ImportedRegisteredModel[], opts: ImportOptions = {},
+): Promise<ImportSummary> {
   validateImport(models);
   // Blobs are built before the transaction: an IndexedDB transaction must not wait on anything else.
   const blobs = models.map((m) => m.versions.map((v) => v.files.map(toBlob)));
@@ -131,6 +169,14 @@ export async function importRegisteredModels(ctx: RegistryContext, models: reado
       const now = nowMs();
       let model = await db.registeredModels.where('name').equals(m.name).first();
       const created = !model;
+      if (model && opts.onExisting === 'same-or-refuse') {
+        if (!isSameModel(model, await versionRowsOf(db, model.id), m)) {
+          throw new MlflowError('RESOURCE_ALREADY_EXISTS', `Registered Model (name=${m.name}) already exists in Flowpad with ` +
+            'other versions; nothing was imported. Rename or delete it, then import again.');
+        }
+        summary.models.push({ name: m.name, created: false, unchanged: true, versions: [], skippedAliases: [] });
+        continue;
+      }
       if (!model) {
         model = {
           id: crypto.randomUUID(), name: m.name, creationTimestamp: m.creationTimestamp ?? now,
@@ -143,7 +189,7 @@ export async function importRegisteredModels(ctx: RegistryContext, models: reado
         ? Math.max(0, ...provided) + 1
         : (await versionRowsOf(db, model.id)).reduce((n, v) => Math.max(n, v.version), 0) + 1;
       const numbers = new Map<number, number>();
-      const entry: ImportSummary['models'][number] = { name: m.name, created, versions: [], skippedAliases: [] };
+      const entry: ImportSummary['models'][number] = { name: m.name, created, unchanged: false, versions: [], skippedAliases: [] };
       for (const [j, v] of m.versions.entries()) {
         const number = created && v.version !== undefined ? v.version : next++;
         if (v.version !== undefined) numbers.set(v.version, number);
@@ -166,14 +212,15 @@ async function addVersion(
   ctx: RegistryContext, model: RegisteredModelRow, v: ImportedModelVersion, number: number, blobs: Blob[], now: number,
 ): Promise<void> {
   const id = crypto.randomUUID();
-  const files = v.files.map((f, k) => ({ versionId: id, path: normalizeArtifactPath(f.path), data: blobs[k], size: blobs[k].size, contentType: blobs[k].type || guessContentType(f.path) }));
+  const deleted = v.currentStage === DELETED;
+  const files = deleted ? [] : v.files.map((f, k) => ({ versionId: id, path: normalizeArtifactPath(f.path), data: blobs[k], size: blobs[k].size, contentType: blobs[k].type || guessContentType(f.path) }));
   const row: ModelVersionRow = {
     id, modelId: model.id, version: number,
     creationTimestamp: v.creationTimestamp ?? now, lastUpdatedTimestamp: v.lastUpdatedTimestamp ?? now,
     description: v.description ?? '', userId: v.userId ?? '',
-    currentStage: (v.currentStage ? canonicalStage(v.currentStage) : 'None') as ModelVersionStageRow,
+    currentStage: deleted ? DELETED : ((v.currentStage ? canonicalStage(v.currentStage) : 'None') as ModelVersionStageRow),
     source: v.source || (files.length ? `${REGISTRY_SCHEME}/${id}` : ''), runId: v.runId || null, runLink: v.runLink ?? '',
-    status: 'READY', statusMessage: '', storageLocation: files.length ? `${REGISTRY_SCHEME}/${id}` : '',
+    status: (v.status as ModelVersionRow['status'] | null | undefined) ?? 'READY', statusMessage: v.statusMessage ?? '', storageLocation: files.length ? `${REGISTRY_SCHEME}/${id}` : '',
     tags: new Map((v.tags ?? []).map((t) => [t.key, t.value])),
     fileCount: files.length, sizeBytes: files.reduce((n, f) => n + f.size, 0),
   };

@@ -8,5 +8,5 @@ export {
   canonicalStage, validateAliasName, validateAliasNotReserved, validateModelName, validateModelVersion,
   validateModelVersionTag, validateRegisteredModelTag, LATEST_ALIAS,
 } from './validation';
-export { importRegisteredModels, validateImport, type ImportedFile, type ImportedModelVersion, type ImportedRegisteredModel, type ImportSummary } from './import';
+export { importRegisteredModels, validateImport, type ImportedFile, type ImportedModelVersion, type ImportedRegisteredModel, type ImportOptions, type ImportSummary } from './import';
 export { collectExport, type ExportScope, type ExportedModel, type ExportedVersion } from './export';

@@ -3,7 +3,7 @@
  * Every method is async and throws `MlflowError` with MLflow's codes on bad input.
  */
 import type { ExperimentId, RunId } from '../core/ids';
-import type { ImportBatch, ImportResult } from './import';
+import type { ImportAlongside, ImportBatch, ImportResult } from './import';
 import type {
   DatasetInput, Experiment, FileInfo, Metric, Param, PagedList, Run, RunInfo, RunStatus, RunTag, ViewType,
 } from './entities';
@@ -116,7 +116,7 @@ export interface TrackingClient {
    * Bulk import of existing experiments and runs keeping their ids, times, statuses and histories, in one
    * transaction; runs already present are skipped. Validate first (interop's restore* functions do).
    */
-  importRuns(batch: ImportBatch): Promise<ImportResult>;
+  importRuns(batch: ImportBatch, alongside?: ImportAlongside): Promise<ImportResult>;
 
   /**
    * Marks RUNNING runs whose creating tab or worker is gone (closed, crashed) as KILLED with a note; returns their

@@ -96,7 +96,7 @@ export function openTracking(opts: OpenTrackingOptions = {}): TrackingClient {
     listArtifacts: async (runId, p) => artifacts.listArtifacts(ctx, runId, p),
     downloadArtifact: async (runId, p) => artifacts.downloadArtifact(ctx, runId, p),
 
-    importRuns: async (batch) => importRuns(ctx, batch),
+    importRuns: async (batch, alongside) => importRuns(ctx, batch, alongside),
     recoverAbandonedRuns: async () => recoverAbandonedRuns(ctx),
 
     flush: () => writer.flush(),

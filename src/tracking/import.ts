@@ -8,7 +8,7 @@
  * already exists merges into that experiment; one whose id is taken by another name gets a new id. A run whose
  * id already exists is skipped, so importing the same data twice creates nothing new.
  */
-import { ARTIFACT_SCHEME, CHUNK_POINTS, packChunk, type ArtifactRow, type ExperimentRow, type MetricChunkRow, type RunInfoFields, type RunRow } from '../storage';
+import { ARTIFACT_SCHEME, CHUNK_POINTS, packChunk, type ArtifactRow, type FlowpadDB, type ExperimentRow, type MetricChunkRow, type RunInfoFields, type RunRow } from '../storage';
 import type { TrackingContext } from './context';
 import type { DatasetInput, KeyValue, LifecycleStage, MetricSummary } from './entities';
 import { addPoint, summaryOf } from './metric-summary';
@@ -54,13 +54,25 @@ export interface ImportResult {
   runsSkipped: string[];
 }
 
+/**
+ * Writes that must commit or fail together with an import (another domain's data from the same store, such as
+ * its model registry): `tables` are added to the import's transaction and `write` runs inside it, after the runs.
+ * If `write` throws, nothing of the import is written.
+ */
+export interface ImportAlongside {
+  /** Table names (FlowpadDB properties) `write` touches. */
+  tables: string[];
+  write: (db: FlowpadDB) => Promise<void>;
+}
+
 const ID_COUNTER = 'nextExperimentId';
 
 /** Writes a validated batch in one transaction (see the module doc for identity rules). */
-export async function importRuns(ctx: TrackingContext, batch: ImportBatch): Promise<ImportResult> {
+export async function importRuns(ctx: TrackingContext, batch: ImportBatch, alongside?: ImportAlongside): Promise<ImportResult> {
   const { db } = ctx;
   await ctx.writer.flush();
-  return db.transaction('rw', [db.experiments, db.runs, db.metricChunks, db.artifacts, db.meta], async () => {
+  const tables = [db.experiments, db.runs, db.metricChunks, db.artifacts, db.meta, ...(alongside?.tables ?? []).map((t) => db.table(t))];
+  return db.transaction('rw', tables, async () => {
     const result: ImportResult = { experimentIds: {}, experimentsCreated: 0, experimentsMerged: 0, runsCreated: 0, runsSkipped: [] };
     const now = Date.now();
     for (const e of batch.experiments) {
@@ -95,6 +107,7 @@ export async function importRuns(ctx: TrackingContext, batch: ImportBatch): Prom
     await db.runs.bulkAdd(runRows);
     await db.metricChunks.bulkPut(chunks);
     await db.artifacts.bulkPut(artifacts);
+    if (alongside) await alongside.write(db);
     return result;
   });
 }

@@ -3,7 +3,7 @@
  * here too and only ever sent, as the `Authorization` header, to that server's URL.
  */
 import { createSignal, type Accessor } from 'solid-js';
-import { MlflowRestClient } from '../interop/rest';
+import { MlflowRegistryRestClient, MlflowRestClient, type RegistryPushTargets } from '../interop/rest';
 
 export interface SyncSettings {
   /** Server root, e.g. `http://127.0.0.1:5000`. */
@@ -33,6 +33,11 @@ export function authorizationOf(token: string): string | undefined {
 /** A REST client for the settings. */
 export function makeRemote(s: SyncSettings): MlflowRestClient {
   return new MlflowRestClient({ baseUrl: s.url.trim(), authorization: authorizationOf(s.token) });
+}
+
+/** Tracking and registry REST clients for the settings (a registry push needs both). */
+export function makeRegistryRemote(s: SyncSettings, tracking: MlflowRestClient): RegistryPushTargets {
+  return { tracking, registry: new MlflowRegistryRestClient({ baseUrl: s.url.trim(), authorization: authorizationOf(s.token) }) };
 }
 
 /** The saved settings as a signal, and a setter that saves them. */

@@ -6,7 +6,7 @@
  */
 import { isMlflowError, invalidParam } from '../core/errors';
 import type { MlflowDump } from '../interop';
-import { dumpExperiments, readMlflowDb, readMlruns, restoreMlflowDump, toImportBatch, unzipTree, writeMlruns, zipTree } from '../interop';
+import { dumpExperiments, readMlflowDb, readMlruns, restoreMlflowDump, toImportBatch, toImportedModels, unzipTree, writeMlruns, zipTree } from '../interop';
 import type { RestoreResult } from '../interop';
 import type { TrackingClient } from '../tracking';
 import type { KeyValue, LifecycleStage, RunStatus } from '../tracking/entities';
@@ -43,6 +43,19 @@ export interface PreviewExperiment {
   sample: PreviewRun[];
 }
 
+/** A registered model the import brings in. */
+export interface PreviewModel {
+  name: string;
+  /** Live versions (soft-deleted ones are imported hidden and not counted). */
+  versions: number;
+  /** The live versions' stages, newest first, e.g. ['Production', 'None']. */
+  stages: string[];
+  /** alias → version number */
+  aliases: Record<string, number>;
+  /** Versions that will get their files (the source's files are in the import). */
+  withFiles: number;
+}
+
 /** A summary of a checked dump, small enough to cross to the page. */
 export interface ImportPreview {
   source: string;
@@ -52,6 +65,7 @@ export interface ImportPreview {
   metricPoints: number;
   artifacts: number;
   registeredModels: number;
+  models: PreviewModel[];
   warnings: string[];
 }
 
@@ -126,8 +140,18 @@ function previewOf(src: ImportSource, dump: MlflowDump): ImportPreview {
   }
   return {
     source: src.name, kind: src.kind, experiments: [...byExp.values()], runs: dump.runs.length, metricPoints, artifacts,
-    registeredModels: dump.registeredModels.length, warnings: dump.warnings,
+    registeredModels: dump.registeredModels.length, models: previewModels(dump), warnings: dump.warnings,
   };
+}
+
+function previewModels(dump: MlflowDump): PreviewModel[] {
+  return toImportedModels(dump).map((m) => {
+    const live = m.versions.filter((v) => v.currentStage !== 'Deleted_Internal').sort((a, b) => (b.version ?? 0) - (a.version ?? 0));
+    return {
+      name: m.name, versions: live.length, stages: live.map((v) => v.currentStage ?? 'None'), aliases: { ...m.aliases },
+      withFiles: live.filter((v) => v.files.length > 0).length,
+    };
+  });
 }
 
 /** The import/export operations; `deps` gives the worker's own tracking client and SQLite loader. */

@@ -7,7 +7,7 @@ import { installErrorHandler } from './error-handler';
 import type { ExportedZip, ImportApi, ImportPreview, ImportProgress, ImportSource } from './import-api';
 import type { RestoreResult } from '../interop';
 
-export type { ExportedZip, ImportPreview, ImportProgress, ImportSource, PreviewExperiment, PreviewRun } from './import-api';
+export type { ExportedZip, ImportPreview, ImportProgress, ImportSource, PreviewExperiment, PreviewModel, PreviewRun } from './import-api';
 export type { RestoreResult } from '../interop';
 
 export interface ImportClient {

@@ -2,6 +2,7 @@
  * Flowpad's view of its data in the JSON shape test/mlflow/py/common.py dumps MlflowClient's view in,
  * so the two compare with one `toEqual`.
  */
+import type { RegistryClient } from '../../src/registry';
 import type { TrackingClient } from '../../src/tracking';
 import { allRuns, runArtifacts } from '../../src/interop/export';
 
@@ -55,4 +56,26 @@ export async function flowpadJson(client: TrackingClient, opts: { artifacts?: bo
   }
   out.runs.sort((a, b) => ((a.info.run_id as string) < (b.info.run_id as string) ? -1 : 1));
   return out;
+}
+
+/**
+ * Flowpad's registry in common.dump_registry's shape. Flowpad reports strings MLflow leaves unset (a
+ * description, a version's run id) as '' (see registry/entities.ts), so `unset` maps '' back to null first.
+ */
+export async function flowpadRegistryJson(registry: RegistryClient): Promise<unknown[]> {
+  const unset = (s: string): string | null => (s === '' ? null : s);
+  const out = [];
+  for (const m of (await registry.searchRegisteredModels({ maxResults: 1000 })).items) {
+    const versions = (await registry.searchModelVersions({ filter: `name = '${m.name.replaceAll("'", "\\'")}'` })).items;
+    out.push({
+      name: m.name, creation_timestamp: m.creationTimestamp, last_updated_timestamp: m.lastUpdatedTimestamp,
+      description: unset(m.description), tags: obj(m.tags), aliases: Object.fromEntries(m.aliases.map((a) => [a.alias, Number(a.version)])),
+      versions: versions.map((v) => ({
+        version: Number(v.version), creation_timestamp: v.creationTimestamp, last_updated_timestamp: v.lastUpdatedTimestamp,
+        current_stage: v.currentStage, description: unset(v.description), source: v.source, run_id: unset(v.runId), status: v.status,
+        tags: obj(v.tags),
+      })).sort((a, b) => a.version - b.version),
+    });
+  }
+  return out.sort((a, b) => (a.name < b.name ? -1 : 1));
 }

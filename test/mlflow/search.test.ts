@@ -2,12 +2,16 @@
  * Issue 6 part 4: differential search. The same 200 generated runs go to MLflow (SQLite store, Python) and to
  * Flowpad (its client), with the same run ids, start times and experiment creation times; every query of the
  * corpus must give the same ids in the same order, or be rejected by both with the same error code and message.
+ * The registry half replays the same registry operations at the same clock times on both, then compares
+ * search_registered_models / search_model_versions the same way.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { TrackingClient } from '../../src/tracking';
-import { makeClient } from '../helpers';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { openRegistry, type RegistryClient } from '../../src/registry';
+import { openTracking, type TrackingClient } from '../../src/tracking';
+import { makeRegistryCorpus, REGISTRY_OPS, type RegistryOp, type RegistryQuery } from './registry-search-corpus';
 import { makeCorpus, type Query } from './search-corpus';
 import { makeSpec, toNum, type SearchSpec } from './search-spec';
 import { readJson, removeTempDirs, runPy, tempDir } from './python';
@@ -88,23 +92,77 @@ async function flowpadSearch(client: TrackingClient, expIds: string[], q: Query)
   }
 }
 
+/** Replays one registry operation with Flowpad's clock at the op's time. */
+async function applyOp(registry: RegistryClient, o: RegistryOp, runIds: string[]): Promise<void> {
+  const now = vi.spyOn(Date, 'now').mockReturnValue(o.t);
+  try {
+    switch (o.op) {
+      case 'model': await registry.createRegisteredModel(o.name, { tags: o.tags, description: o.description }); break;
+      case 'version': await registry.createModelVersion(o.name, o.source, { runId: o.run === null ? undefined : runIds[o.run], tags: o.tags }); break;
+      case 'stage': await registry.transitionModelVersionStage(o.name, o.version, o.stage); break;
+      case 'describe_model': await registry.updateRegisteredModel(o.name, o.description); break;
+      case 'describe_version': await registry.updateModelVersion(o.name, o.version, o.description); break;
+      case 'model_tag': await registry.setRegisteredModelTag(o.name, o.key, o.value); break;
+      case 'delete_version': await registry.deleteModelVersion(o.name, o.version); break;
+    }
+  } finally {
+    now.mockRestore();
+  }
+}
+
+async function registrySearch(registry: RegistryClient, q: RegistryQuery, maxResults: number, pageToken?: string) {
+  if (q.kind === 'models') {
+    const page = await registry.searchRegisteredModels({ filter: q.filter, orderBy: q.order_by, maxResults, pageToken });
+    return { ids: page.items.map((m): unknown => m.name), token: page.nextPageToken ?? null };
+  }
+  const page = await registry.searchModelVersions({ filter: q.filter, orderBy: q.order_by, maxResults, pageToken });
+  return { ids: page.items.map((m): unknown => [m.name, Number(m.version)]), token: page.nextPageToken ?? null };
+}
+
+async function flowpadRegistrySearch(registry: RegistryClient, q: RegistryQuery): Promise<unknown> {
+  if (q.page_size) {
+    const pages = [];
+    let token: string | undefined;
+    do {
+      const page = await registrySearch(registry, q, q.page_size, token);
+      pages.push(page);
+      token = page.token ?? undefined;
+    } while (token);
+    return { pages };
+  }
+  try {
+    return { ids: (await registrySearch(registry, q, 1000)).ids };
+  } catch (e) {
+    const err = e as { code?: string; message: string };
+    if (!err.code) throw e;
+    return { error_code: err.code, message: err.message };
+  }
+}
+
 const spec = makeSpec();
 const corpus = makeCorpus(spec.runs.map((r) => r.run_id));
-let mlflow: { experiment_ids: string[]; results: Outcome[] };
+const registryCorpus = makeRegistryCorpus(spec.runs.map((r) => r.run_id));
+let mlflow: { experiment_ids: string[]; results: Outcome[]; registry: unknown[] };
 let client: TrackingClient;
+let registry: RegistryClient;
 let expIds: string[];
 
 beforeAll(async () => {
   const dir = tempDir('search');
   writeFileSync(join(dir, 'spec.json'), JSON.stringify(spec));
   writeFileSync(join(dir, 'corpus.json'), JSON.stringify(corpus));
-  const py = runPy('search_diff.py', ['spec.json', 'corpus.json', 'out.json'], { cwd: dir });
-  client = makeClient();
+  writeFileSync(join(dir, 'registry.json'), JSON.stringify({ ops: REGISTRY_OPS, corpus: registryCorpus }));
+  const py = runPy('search_diff.py', ['spec.json', 'corpus.json', 'out.json', 'registry.json'], { cwd: dir });
+  const indexedDB = new IDBFactory();
+  client = openTracking({ indexedDB, IDBKeyRange, dbName: 'search-diff' });
+  registry = openRegistry({ indexedDB, IDBKeyRange, dbName: 'search-diff' });
   expIds = await logSpec(client, spec);
+  for (const o of REGISTRY_OPS) await applyOp(registry, o, spec.runs.map((r) => r.run_id));
   await py;
   mlflow = readJson(join(dir, 'out.json'));
 });
 afterAll(async () => {
+  registry?.close();
   await client?.close();
   removeTempDirs();
 });
@@ -128,6 +186,31 @@ describe('differential search against MLflow (SQLite store)', () => {
         expect(mine, corpus[i].differs).not.toEqual(mlflow.results[i]);
       } else {
         expect(normalize(mine)).toEqual(normalize(mlflow.results[i]));
+      }
+    },
+  );
+});
+
+describe('differential registry search against MLflow (SQLite store)', () => {
+  it('uses at least 25 queries of each kind, valid and invalid', () => {
+    for (const kind of ['models', 'versions'] as const) {
+      const idx = registryCorpus.flatMap((q, i) => (q.kind === kind ? [i] : []));
+      expect(idx.length).toBeGreaterThanOrEqual(25);
+      const errors = idx.filter((i) => 'error_code' in (mlflow.registry[i] as object)).length;
+      expect(errors).toBeGreaterThanOrEqual(8);
+      expect(idx.length - errors).toBeGreaterThanOrEqual(25);
+    }
+  });
+
+  it.each(registryCorpus.map((q, i) => [i, q.kind, q.filter, q.order_by.join(', ')] as const))(
+    '#%i %s filter=%j order_by=%j', async (i) => {
+      const mine = await flowpadRegistrySearch(registry, registryCorpus[i]);
+      const theirs = mlflow.registry[i] as Outcome | { crash: string };
+      if ('crash' in theirs) {
+        // MLflow's parser raises a bare Python error (a 500 from its server): Flowpad must reject it too, with a code.
+        expect(mine).toMatchObject({ error_code: 'INVALID_PARAMETER_VALUE' });
+      } else {
+        expect(normalize(mine as Outcome)).toEqual(normalize(theirs));
       }
     },
   );

@@ -1,14 +1,20 @@
 /**
  * Issue 6 part 5 (domain half): push Flowpad experiments to a real `mlflow server` (SQLite backend, proxied
  * artifacts, loopback only), check what MlflowClient sees, push again (nothing new), resume an interrupted push,
- * and pull everything back into a fresh Flowpad.
+ * and pull everything back into a fresh Flowpad. Then push registered models (versions, stages, tags, aliases) the
+ * same way, checked with MlflowClient.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MlflowRestClient, pullExperiments, pushExperiments, SOURCE_RUN_TAG, type SyncProgress } from '../../src/interop/rest';
-import type { TrackingClient } from '../../src/tracking';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import {
+  MlflowRegistryRestClient, MlflowRestClient, pullExperiments, pullRegisteredModels, pushExperiments, pushRegisteredModels, SOURCE_RUN_TAG,
+  SOURCE_VERSION_TAG, type SyncProgress,
+} from '../../src/interop/rest';
+import { openRegistry, type RegistryClient } from '../../src/registry';
+import { openTracking, type TrackingClient } from '../../src/tracking';
 import { makeClient } from '../helpers';
-import { flowpadJson, type StoreJson } from './oracle';
+import { flowpadJson, flowpadRegistryJson, type StoreJson } from './oracle';
 import { readJson, removeTempDirs, runPy, tempDir } from './python';
 import { startMlflowServer, type RunningServer } from './server';
 
@@ -16,6 +22,7 @@ const T0 = 1_700_000_000_000;
 const SQL_MAX = 1.7976931348623157e308;
 let server: RunningServer;
 let local: TrackingClient;
+let localRegistry: RegistryClient;
 let dir: string;
 const headers: (string | null)[] = [];
 
@@ -102,11 +109,14 @@ function comparable(j: StoreJson): StoreJson {
 
 beforeAll(async () => {
   dir = tempDir('sync');
-  local = makeClient();
+  const indexedDB = new IDBFactory();
+  local = openTracking({ indexedDB, IDBKeyRange, dbName: 'sync-local' });
+  localRegistry = openRegistry({ indexedDB, IDBKeyRange, dbName: 'sync-local' });
   [server] = await Promise.all([startMlflowServer(dir), addLocalData(local)]);
 });
 afterAll(async () => {
   await server?.stop();
+  localRegistry?.close();
   await local?.close();
   removeTempDirs();
 });
@@ -178,5 +188,124 @@ describe('sync with mlflow server', () => {
   it("reports the server's error_code", async () => {
     await expect(remote().getRun('nope')).rejects.toMatchObject({ code: 'RESOURCE_DOES_NOT_EXIST', message: 'Run with id=nope not found' });
     await expect(remote().createExperiment('sync one')).rejects.toMatchObject({ code: 'RESOURCE_ALREADY_EXISTS' });
+  });
+});
+
+/** A fetch that fails (as a network error) every registry request to `path` after `failAfter` of them. */
+function failingRegistryFetch(path: string, failAfter: number): typeof fetch {
+  let left = failAfter;
+  return async (input, init) => {
+    if (String(input).includes(path) && left-- <= 0) throw new TypeError('network down (simulated)');
+    return fetch(input, init);
+  };
+}
+const remoteRegistry = (f: typeof fetch = fetch) =>
+  ({ tracking: remote(), registry: new MlflowRegistryRestClient({ baseUrl: server.url, authorization: 'Bearer test-token', fetch: f }) });
+
+/** The server's registry as MlflowClient reports it (common.dump_registry). */
+async function serverRegistry(name: string): Promise<Record<string, { versions: Record<string, unknown>[] } & Record<string, unknown>>> {
+  await runPy('dump_store.py', [server.url, join(dir, name), '--no-artifacts'], { cwd: dir });
+  const models = readJson<StoreJson>(join(dir, name)).registered_models as ({ name: string; versions: Record<string, unknown>[] } & Record<string, unknown>)[];
+  return Object.fromEntries(models.map((m) => [m.name, m]));
+}
+
+describe('registry push to mlflow server', () => {
+  let pid: string;
+  let serverRun: string;
+
+  it('pushes registered models with versions, stages, tags and aliases: MlflowClient sees them', async () => {
+    pid = (await local.searchRuns((await local.searchExperiments()).items.map((e) => e.experimentId), { filter: "attributes.run_name = 'parent'" })).items[0].info.runId;
+    // The run is on the server already (pushed above, or here when this block runs alone).
+    await pushExperiments(local, remote(), [(await local.getRun(pid)).info.experimentId]);
+    await local.logText(pid, 'artifact_path: model\nflavors: {}\n', 'model/MLmodel');
+    await localRegistry.createRegisteredModel('sync model', { tags: { task: 'cls' }, description: 'pushed from Flowpad' });
+    await localRegistry.createModelVersion('sync model', `runs:/${pid}/model`, { tags: { v: '1' }, description: 'first' });
+    await localRegistry.createModelVersion('sync model', 's3://bucket/elsewhere');
+    await localRegistry.createModelVersion('sync model', `runs:/${pid}/model`, { tags: { v: '3' } });
+    await localRegistry.deleteModelVersion('sync model', 2); // the server numbers Flowpad's 3 as 2
+    await localRegistry.transitionModelVersionStage('sync model', 1, 'Production');
+    await localRegistry.transitionModelVersionStage('sync model', 3, 'Staging');
+    await localRegistry.setRegisteredModelAlias('sync model', 'champion', 3);
+    await localRegistry.setRegisteredModelAlias('sync model', 'old', 1);
+    await localRegistry.createRegisteredModel('other model ü');
+    await localRegistry.createModelVersion('other model ü', 's3://bucket/other', { description: 'external' });
+    const progress: SyncProgress[] = [];
+    const res = await pushRegisteredModels({ tracking: local, registry: localRegistry }, remoteRegistry(), ['sync model', 'other model ü'], {
+      onProgress: (p) => progress.push(p),
+    });
+    expect(res).toMatchObject({ modelsCreated: 2, versionsCreated: 3, versions: { 'sync model': { 1: '1', 3: '2' }, 'other model ü': { 1: '1' } } });
+    expect(res.experiments).toMatchObject({ runsCreated: 0, artifactsSent: 1 }); // the run was pushed above; its new MLmodel goes now
+    expect(progress.at(-1)).toEqual({ done: 3, total: 3 });
+    serverRun = res.experiments!.runs[pid];
+    const artifactUri = (await remote().getRun(serverRun)).info.artifactUri;
+    const there = await serverRegistry('reg1.json');
+    expect(there['sync model']).toMatchObject({
+      description: 'pushed from Flowpad', tags: { task: 'cls' }, aliases: { champion: 2, old: 1 },
+    });
+    expect(there['sync model'].versions).toMatchObject([
+      { version: 1, current_stage: 'Production', description: 'first', source: `${artifactUri}/model`, run_id: serverRun, tags: { v: '1', [SOURCE_VERSION_TAG]: '1' } },
+      // MLflow's server stores a REST request's missing description as '' (proto default), as for MlflowClient's calls.
+      { version: 2, current_stage: 'Staging', description: '', source: `${artifactUri}/model`, run_id: serverRun, tags: { v: '3', [SOURCE_VERSION_TAG]: '3' } },
+    ]);
+    expect(there['other model ü'].versions).toMatchObject([
+      { version: 1, current_stage: 'None', description: 'external', source: 's3://bucket/other', run_id: '', tags: { [SOURCE_VERSION_TAG]: '1' } },
+    ]);
+  });
+
+  it('a second push creates and sends nothing', async () => {
+    const res = await pushRegisteredModels({ tracking: local, registry: localRegistry }, remoteRegistry(), ['sync model', 'other model ü']);
+    expect(res).toMatchObject({ modelsCreated: 0, versionsCreated: 0, updates: 0 });
+    expect(res.experiments).toMatchObject({ runsCreated: 0, requests: 0, artifactsSent: 0 });
+  });
+
+  it('resumes an interrupted push: every change arrives once', async () => {
+    await localRegistry.updateRegisteredModel('sync model', 'changed');
+    await localRegistry.createModelVersion('sync model', `runs:/${pid}/model`, { tags: { v: '4' } });
+    await localRegistry.createModelVersion('sync model', 's3://bucket/five');
+    await localRegistry.setRegisteredModelAlias('sync model', 'champion', 5);
+    await localRegistry.transitionModelVersionStage('sync model', 1, 'Archived');
+    const failed = await pushRegisteredModels({ tracking: local, registry: localRegistry },
+      remoteRegistry(failingRegistryFetch('/model-versions/create', 1)), ['sync model']).catch((e: { code: string; message: string }) => e);
+    expect(failed).toMatchObject({ code: 'INTERNAL_ERROR' });
+    expect((failed as { message: string }).message).toMatch(/cannot reach the MLflow server/);
+    const res = await pushRegisteredModels({ tracking: local, registry: localRegistry }, remoteRegistry(), ['sync model']);
+    expect(res).toMatchObject({ versionsCreated: 1, versions: { 'sync model': { 1: '1', 3: '2', 4: '3', 5: '4' } } });
+    const there = await serverRegistry('reg2.json');
+    expect(there['sync model']).toMatchObject({ description: 'changed', aliases: { champion: 4, old: 1 } });
+    expect(there['sync model'].versions.map((v) => [v.version, v.current_stage, (v.tags as Record<string, string>)[SOURCE_VERSION_TAG]])).toEqual([
+      [1, 'Archived', '1'], [2, 'Staging', '3'], [3, 'None', '4'], [4, 'None', '5'],
+    ]);
+  });
+
+  it("shows the server's error_code when it refuses a version", async () => {
+    await localRegistry.createRegisteredModel('refused');
+    await localRegistry.createModelVersion('refused', 'file:///etc/somewhere');
+    await expect(pushRegisteredModels({ tracking: local, registry: localRegistry }, remoteRegistry(), ['refused']))
+      .rejects.toMatchObject({ code: 'INVALID_PARAMETER_VALUE', message: expect.stringMatching(/Invalid model version source/) });
+  });
+
+  it('pulls registered models into a fresh Flowpad, equal to what MlflowClient reports; never back into their origin', async () => {
+    const indexedDB = new IDBFactory();
+    const fresh = { tracking: openTracking({ indexedDB, IDBKeyRange, dbName: 'sync-pull' }), registry: openRegistry({ indexedDB, IDBKeyRange, dbName: 'sync-pull' }) };
+    const names = ['other model ü', 'sync model'];
+    const res = await pullRegisteredModels(remoteRegistry(), fresh, names);
+    expect(res.registry.map((m) => [m.name, m.created])).toEqual([['other model ü', true], ['sync model', true]]);
+    const there = await serverRegistry('reg-pull.json');
+    // The server stores a REST call's unset description or run id as ''; Flowpad reports unset as '' too, which
+    // flowpadRegistryJson prints as null, so the server's '' is printed the same way here.
+    const unset = (m: Record<string, unknown>) => ({
+      ...m, description: m.description || null,
+      versions: (m.versions as Record<string, unknown>[]).map((v) => ({ ...v, description: v.description || null, run_id: v.run_id || null })),
+    });
+    expect(await flowpadRegistryJson(fresh.registry)).toEqual(names.map((n) => unset(there[n])));
+    expect((await fresh.registry.getModelVersion('sync model', 1)).runId).toBe(serverRun);
+    // Again: nothing new. Into the Flowpad the models were pushed from: skipped.
+    const again = await pullRegisteredModels(remoteRegistry(), fresh, names);
+    expect(again.registry.every((m) => m.unchanged)).toBe(true);
+    const home = await pullRegisteredModels(remoteRegistry(), { tracking: local, registry: localRegistry }, ['sync model']);
+    expect(home.registry).toEqual([]);
+    expect(home.warnings).toContain("registered model 'sync model' was pushed from this Flowpad; not pulled back");
+    fresh.registry.close();
+    await fresh.tracking.close();
   });
 });

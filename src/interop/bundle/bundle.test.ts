@@ -84,7 +84,7 @@ describe('bundle export and import', () => {
     await dst.registry.createModelVersion('m', `runs:/${run2}/model`);
     await dst.registry.setRegisteredModelAlias('m', 'champion', 2);
     const summary = await dst.registry.importRegisteredModels((await restoreBundle(zip, { fileName: 'm.zip' })).models);
-    expect(summary.models).toEqual([{ name: 'm', created: false, versions: [{ from: 1, to: 3 }], skippedAliases: ['champion'] }]);
+    expect(summary.models).toEqual([{ name: 'm', created: false, unchanged: false, versions: [{ from: 1, to: 3 }], skippedAliases: ['champion'] }]);
     const m = await dst.registry.getRegisteredModel('m');
     expect(m.description).toBe('mine');
     expect(m.aliases).toEqual([{ alias: 'champion', version: '2' }, { alias: 'fresh', version: '3' }]);

@@ -5,3 +5,8 @@ export { errorFrom, isUnreachable } from './http';
 export { splitBatches } from './batches';
 export { pushExperiments, resumeOffset, SOURCE_RUN_TAG, type PushOptions, type PushResult, type SyncProgress } from './push';
 export { pullExperiments, type PullOptions } from './pull';
+export { MlflowRegistryRestClient, type RemoteModel, type RemoteVersion } from './registry-client';
+export {
+  pushRegisteredModels, SOURCE_VERSION_TAG, type RegistryPushOptions, type RegistryPushResult, type RegistryPushTargets,
+} from './push-registry';
+export { pullRegisteredModels } from './pull-registry';

@@ -26,6 +26,8 @@ interface RegistrySpec {
   searchKeys: readonly string[];
   /** SearchModelVersionUtils.NUMERIC_ATTRIBUTES (registered models allow no numeric comparison). */
   numericKeys: readonly string[] | null;
+  /** LIST_SUPPORTED_KEYS: the attributes `IN (...)` / `NOT IN (...)` may compare with a list. */
+  listKeys: readonly string[];
   check(c: Clause): void;
 }
 
@@ -69,8 +71,10 @@ function value(src: string, type: 'attribute' | 'tag', key: string, n: Node, spe
   }
   if (type === 'tag') return fail(`Expected a quoted string value for tag (e.g. 'my-value'). Got value ${v}`, 'a quoted string');
   if (n.kind === 'paren') {
-    if (key !== 'run_id') {
-      fail("Only the 'run_id' attribute supports comparison with a list of quoted string values.", 'a quoted string');
+    if (!spec.listKeys.includes(key)) {
+      // validate_list_supported prints Python's sorted() list.
+      const keys = [...spec.listKeys].sort().map((k) => `'${k}'`).join(', ');
+      fail(`Only [${keys}] attributes support comparison with a list of quoted string values.`, 'a quoted string');
     }
     return parseList(v, n);
   }
@@ -121,7 +125,7 @@ function checkRegisteredModelClause(c: Clause): void {
 }
 
 const MV_NUMERIC = ['version_number', 'creation_timestamp', 'last_updated_timestamp'];
-const MV_STRING_CMP = ['!=', '=', 'LIKE', 'ILIKE', 'IN'];
+const MV_STRING_CMP = ['!=', '=', 'LIKE', 'ILIKE', 'IN', 'NOT IN'];
 
 /** The SQL store's checks for one model-version clause; a string version number becomes an integer. */
 function checkModelVersionClause(c: Clause): void {
@@ -154,10 +158,11 @@ function versionNumber(c: RegistryClause): number {
   return bad(typeof v === 'string' ? pyStr(v) : String(v));
 }
 
-const REGISTERED_MODEL_SPEC: RegistrySpec = { searchKeys: ['name'], numericKeys: null, check: checkRegisteredModelClause };
+const REGISTERED_MODEL_SPEC: RegistrySpec = { searchKeys: ['name'], numericKeys: null, listKeys: ['name'], check: checkRegisteredModelClause };
 const MODEL_VERSION_SPEC: RegistrySpec = {
   searchKeys: ['name', 'version_number', 'run_id', 'source_path'],
   numericKeys: MV_NUMERIC,
+  listKeys: ['name', 'run_id'],
   check: checkModelVersionClause,
 };
 

@@ -30,6 +30,9 @@ describe('search_registered_models', () => {
     expect(names("tags.task = 'classification' AND tags.owner != 'us'")).toEqual(['Churn-EU']);
     expect(names("tags.`task` ILIKE '%REG%'")).toEqual(['forecast']);
     expect(names('tags."task" = "regression"')).toEqual(['forecast']);
+    // MLflow 3.17: LIST_SUPPORTED_KEYS = {'name'} (found by the differential test in test/mlflow/search.test.ts).
+    expect(names("name IN ('churn', 'forecast', 'nope')")).toEqual(['churn', 'forecast']);
+    expect(names("name NOT IN ('churn')")).toEqual(['Churn-EU', 'forecast', 'line\nbreak']);
   });
 
   it('ILIKE folds ASCII letters only, like SQLite lower()', () => {
@@ -71,7 +74,7 @@ describe('search_registered_models', () => {
     ["attributes.name = 'a'", "Invalid entity type 'attributes'. Valid entity types are ('attribute', 'tag', 'tags')"],
     ["params.x = 'a'", "Invalid entity type 'params'. Valid entity types are ('attribute', 'tag', 'tags')"],
     ['name = 5', 'Expected a quoted string value or a list of quoted string values for attributes. Got value 5'],
-    ["name IN ('a')", "Only the 'run_id' attribute supports comparison with a list of quoted string values."],
+    ["tags.t IN ('a')", "Expected a quoted string value for tag (e.g. 'my-value'). Got value ('a')"],
     ['tags.t = 5', "Expected a quoted string value for tag (e.g. 'my-value'). Got value 5"],
     ['name = churn', 'Parameter value is either not quoted or unidentified quote types used for string value churn. Use either single or double quotes.'],
     ["name = 'a' OR", 'Invalid clause(s) in filter string: OR'],
@@ -122,6 +125,9 @@ describe('search_model_versions', () => {
     expect(mv("source_path LIKE 's3://%'")).toEqual(['a/3']);
     expect(mv("tags.validated = 'yes'")).toEqual(['a/2']);
     expect(mv("tags.`mlflow.prompt.is_prompt` = 'true'")).toEqual(['p/1']);
+    // MLflow 3.17: name lists too, and NOT IN on both list keys.
+    expect(mv("name IN ('b', 'x')")).toEqual(['b/1']);
+    expect(mv("run_id NOT IN ('run1')")).toEqual(['a/2']); // NULL run ids never match
   });
 
   it.each([
@@ -129,7 +135,7 @@ describe('search_model_versions', () => {
     ['version_number = 1.5', "Invalid value for numeric attribute 'version_number': 1.5"],
     ['version_number = 2.0', "Invalid value for numeric attribute 'version_number': 2.0"],
     ["version_number = 'abc'", "Invalid value for numeric attribute 'version_number': 'abc'"],
-    ["run_id NOT IN ('a')", 'Invalid comparator for attribute: NOT IN'],
+    ["source_path IN ('a')", "Only ['name', 'run_id'] attributes support comparison with a list of quoted string values."],
     ["name > 'a'", 'Invalid comparator for attribute: >'],
     ["tags.k IN ('a')", "Expected a quoted string value for tag (e.g. 'my-value'). Got value ('a')"],
     ['run_id = 5', "Only the '{'version_number', 'creation_timestamp', 'last_updated_timestamp'}' attributes support comparison with numeric values."],

@@ -70,6 +70,29 @@ export function ImportPreviewPanel(props: { preview: ImportPreview; actions?: JS
         </div>
       </Show>
       <For each={p().experiments}>{(e) => <ExperimentPreview experiment={e} />}</For>
+      <Show when={p().models.length > 0}>
+        <table class="table table-compact">
+          <caption>Registered models to import</caption>
+          <thead>
+            <tr><th scope="col">Model</th><th scope="col">Versions</th><th scope="col">Stages</th><th scope="col">Aliases</th><th scope="col">With files</th></tr>
+          </thead>
+          <tbody>
+            <For each={p().models}>
+              {(m) => (
+                <tr>
+                  <td>{m.name}</td>
+                  <td>{m.versions}</td>
+                  <td>{[...new Set(m.stages)].join(', ')}</td>
+                  <td class="preview-kv">
+                    <For each={Object.entries(m.aliases)}>{([a, v]) => <span class="kv"><b>@{a}</b>=v{v}</span>}</For>
+                  </td>
+                  <td>{m.withFiles}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </Show>
     </section>
   );
 }

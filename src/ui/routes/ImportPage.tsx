@@ -139,7 +139,8 @@ export function ImportPage() {
             {(p) => (
               <div class="banner banner-success" role="status">
                 <b>Imported.</b> {p().result.experimentsCreated} experiment(s) created, {p().result.experimentsMerged} merged,
-                {' '}{p().result.runsCreated} run(s) created{p().result.runsSkipped.length ? `, ${p().result.runsSkipped.length} already present` : ''}.
+                {' '}{p().result.runsCreated} run(s) created{p().result.runsSkipped.length ? `, ${p().result.runsSkipped.length} already present` : ''}
+                {p().result.registry.length ? `, ${p().result.registry.filter((m) => m.created).length} registered model(s) created` : ''}.
                 <ul class="done-links">
                   {Object.entries(p().result.experimentIds).map(([from, to]) => (
                     <li><A href={`/experiments/${encodeURIComponent(to)}`}>

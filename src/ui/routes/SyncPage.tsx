@@ -1,9 +1,11 @@
 import { createSignal, Show } from 'solid-js';
 import { PullPanel } from '../components/PullPanel';
 import { PushPanel } from '../components/PushPanel';
+import { RegistryPullPanel } from '../components/RegistryPullPanel';
+import { RegistryPushPanel } from '../components/RegistryPushPanel';
 import { SyncErrorBanner } from '../components/SyncErrorBanner';
 import { createDocumentTitle } from '../primitives/create-document-title';
-import { createSyncSettings, makeRemote } from '../sync-settings';
+import { createSyncSettings, makeRegistryRemote, makeRemote } from '../sync-settings';
 
 /**
  * `#/sync`: push Flowpad experiments to an MLflow tracking server and pull the server's experiments here, over
@@ -72,6 +74,8 @@ export function SyncPage() {
         {(r) => (
           <>
             <PushPanel remote={r()} serverUrl={settings().url} />
+            <RegistryPushPanel remote={makeRegistryRemote(settings(), r())} serverUrl={settings().url} />
+            <RegistryPullPanel remote={makeRegistryRemote(settings(), r())} />
             <PullPanel remote={r()} />
           </>
         )}

@@ -1,7 +1,7 @@
 """Usage: write_store.py TRACKING_URI
 Logs a fixed set of experiments and runs with the real MLflow: nested runs, params, metric histories with
 steps and timestamps (NaN, ±Infinity, negative steps), tags (unicode, keys with '/'), artifacts, a dataset
-input, a deleted run, a deleted experiment and a registered model with versions, tags and an alias."""
+input, a deleted run, a deleted experiment and three registered models with versions (stages, a deleted one), tags and aliases."""
 import os
 import sys
 import tempfile
@@ -63,4 +63,32 @@ c.create_registered_model("interop-model", tags={"task": "regression"}, descript
 v1 = c.create_model_version("interop-model", f"runs:/{pid}/model", run_id=pid, tags={"v": "1"}, description="first")
 c.create_model_version("interop-model", f"runs:/{pid}/model", run_id=pid)
 c.set_registered_model_alias("interop-model", "champion", v1.version)
+# More versions with stages (one archived by a later promotion), tags, aliases, a deleted version and a
+# source outside any run; a second model with unicode, tags, a description and no run link.
+v3 = c.create_model_version("interop-model", f"runs:/{pid}/model", run_id=pid, tags={"v": "3", "k/slash": "ü"})
+c.transition_model_version_stage("interop-model", v1.version, "Production")
+c.transition_model_version_stage("interop-model", "2", "Staging")
+c.transition_model_version_stage("interop-model", v3.version, "Production", archive_existing_versions=True)
+c.set_registered_model_alias("interop-model", "challenger", "2")
+c.set_registered_model_alias("interop-model", "newest", v3.version)
+c.update_model_version("interop-model", "2", description="second, in staging")
+v4 = c.create_model_version("interop-model", f"runs:/{pid}/model", run_id=pid)
+c.delete_model_version("interop-model", v4.version)
+c.set_registered_model_tag("interop-model", "owner", "team ✓")
+c.create_registered_model("second model ü", description="multi\nline")
+c.create_model_version("second model ü", "s3://bucket/models/elsewhere", tags={"origin": "external"})
+c.create_model_version("second model ü", "/local/path/model", description="no run")
+c.transition_model_version_stage("second model ü", "2", "Archived")
+c.set_registered_model_alias("second model ü", "prod", "1")
+c.set_model_version_tag("second model ü", "1", "stage-note", "")
+# An MLflow 3 LoggedModel with files, registered by its models:/m-… URI.
+lm = c.create_logged_model(e1, name="logged", source_run_id=pid)
+with tempfile.TemporaryDirectory() as d:
+    with open(os.path.join(d, "MLmodel"), "w") as f:
+        f.write("artifact_path: logged\nflavors: {}\n")
+    with open(os.path.join(d, "weights.bin"), "wb") as f:
+        f.write(bytes(range(16)))
+    c.log_model_artifacts(lm.model_id, d)
+c.create_model_version("second model ü", f"models:/{lm.model_id}", run_id=pid, model_id=lm.model_id)
+c.create_registered_model("untouched")
 print(e1, e2, e3, pid)
