@@ -44,8 +44,9 @@ export function ServePage() {
           </section>
         )}
       </Match>
-      {/* keyed: another URI is another model, with its own form, outcome and latency */}
-      <Match when={model()} keyed>{(m) => <ModelServer serving={m} />}</Match>
+      {/* keyed: another URI is another model, with its own form, outcome and latency. While the next URI loads, the
+          resource still holds the previous model: show the loading state, never the previous model's form. */}
+      <Match when={!model.loading && model()} keyed>{(m) => <ModelServer serving={m} />}</Match>
     </Switch>
   );
 }
