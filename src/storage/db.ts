@@ -3,6 +3,7 @@
  * Nothing outside storage/ imports Dexie: other layers use the typed tables and the helpers below.
  */
 import Dexie, { type IntervalTree, type IntervalTreeNode, type Table, type Transaction } from 'dexie';
+import { faultMiddleware, listenForFaults, syncFaults } from './faults';
 import type { ModelVersionFileRow, ModelVersionRow, RegisteredModelRow } from './registry-rows';
 import type { ArtifactRow, ExperimentRow, MetaRow, MetricChunkRow, RunRow } from './rows';
 
@@ -58,6 +59,10 @@ export class FlowpadDB extends Dexie {
       modelVersions: 'id, &[modelId+version], modelId, runId',
       modelVersionFiles: '[versionId+path]',
     });
+    // Storage-fault injection (tests only; see faults.ts): a pass-through while disarmed.
+    this.use(faultMiddleware);
+    listenForFaults();
+    this.on('ready', () => syncFaults(), true);
     const onVersionChange = opts.onVersionChange;
     if (onVersionChange) {
       this.on('versionchange', () => {

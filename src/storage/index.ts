@@ -5,3 +5,4 @@ export * from './observe';
 export * from './errors';
 export * from './tables';
 export * from './report';
+export * from './faults';

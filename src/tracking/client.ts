@@ -91,6 +91,7 @@ export function openTracking(opts: OpenTrackingOptions = {}): TrackingClient {
     countRuns: async (id, v) => runs.countRuns(ctx, id, v),
 
     logArtifact: async (runId, p, d, t) => artifacts.logArtifact(ctx, runId, p, d, t),
+    logArtifacts: async (runId, files) => artifacts.logArtifacts(ctx, runId, files),
     logText: async (runId, text, f) => artifacts.logText(ctx, runId, text, f),
     logDict: async (runId, d, f) => artifacts.logDict(ctx, runId, d, f),
     listArtifacts: async (runId, p) => artifacts.listArtifacts(ctx, runId, p),

@@ -9,12 +9,18 @@
  *
  * Writes made here show up in every open view at once (live queries), like writes from any other tab.
  */
+import { armQuotaFault, clearFaults, type QuotaFault } from '../storage/faults';
 import type { TrackingClient } from '../tracking';
 import { client } from './client';
 
 export interface FlowpadHandle {
   /** The same client the UI uses (MLflow's MlflowClient in camelCase; see src/tracking/api.ts). */
   client: TrackingClient;
+  /**
+   * Storage-fault injection for tests (src/storage/faults.ts), reaching every page and worker of this origin:
+   * `quota({ afterBytes, tables })` makes writes fail as a full disk does; `clear()` disarms.
+   */
+  faults: { quota(fault?: QuotaFault): void; clear(): void };
 }
 
 declare global {
@@ -25,5 +31,5 @@ declare global {
 }
 
 export function exposeDebugHandle(): void {
-  window.flowpad = { client };
+  window.flowpad = { client, faults: { quota: armQuotaFault, clear: clearFaults } };
 }
