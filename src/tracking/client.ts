@@ -1,5 +1,5 @@
 /** `openTracking()`: the TrackingClient (see api.ts) over one IndexedDB database. */
-import { mapStorageError, openDb, type OpenDbOptions } from '../storage';
+import { guardStorage, mapStorageError, openDb, type OpenDbOptions } from '../storage';
 import type { TrackingClient } from './api';
 import * as artifacts from './artifacts';
 import type { TrackingContext } from './context';
@@ -107,16 +107,4 @@ export function openTracking(opts: OpenTrackingOptions = {}): TrackingClient {
       db.close();
     },
   });
-}
-
-/** Every method rejects with `QUOTA_EXCEEDED` (not a raw DOMException) when the browser's storage is full. */
-function guardStorage(client: TrackingClient): TrackingClient {
-  for (const name of Object.keys(client) as (keyof TrackingClient)[]) {
-    const fn = client[name] as (...args: unknown[]) => Promise<unknown>;
-    (client as unknown as Record<string, unknown>)[name] = (...args: unknown[]) =>
-      fn(...args).catch((e) => {
-        throw mapStorageError(e);
-      });
-  }
-  return client;
 }
