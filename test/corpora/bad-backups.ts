@@ -19,7 +19,7 @@ async function flipByteOf(good: Blob, entry: string): Promise<Blob> {
   const e = (await readZipDirectory(good, 1e6)).find((x) => x.name === entry)!;
   const dv = new DataView(bytes.buffer);
   const start = e.localOffset + 30 + dv.getUint16(e.localOffset + 26, true) + dv.getUint16(e.localOffset + 28, true);
-  bytes[start + 10] ^= 0xff;
+  bytes[start + Math.min(10, e.compressedSize - 1)] ^= 0xff; // inside the entry's data, however small
   return new Blob([bytes]);
 }
 
