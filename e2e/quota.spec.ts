@@ -7,7 +7,9 @@
 // - a large artifact, a big metric flush, a model import (bundle worker) and a backup restore (backup worker) fail
 //   with QUOTA_EXCEEDED's message and the database dump is identical before and after;
 // - training whose model does not fit ends FAILED with the message in its note; its metric histories are whole
-//   and it has no model/ artifact at all (the folder is written in one transaction), so nothing half written.
+//   and it has no model/ artifact at all (the folder is written in one transaction), so nothing half written;
+// - training that runs out of space for its metrics mid-way ends FAILED (not left RUNNING), with the chunks stored
+//   before whole and no model (points are all flushed before the model is logged).
 import { expect, type Page, test } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import { appReady, dump, snap } from './helpers/app';
@@ -99,6 +101,51 @@ test('training whose model does not fit ends FAILED with the quota note, whole m
   // Every per-epoch metric has all 5 epochs: the histories were written before the model and are whole.
   expect(stored.epochSteps.length).toBeGreaterThan(0);
   for (const steps of stored.epochSteps) expect(steps).toEqual([0, 1, 2, 3, 4]);
+});
+
+test('training that runs out of space for its metrics ends FAILED, not RUNNING, with whole chunks and no model', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/#/train');
+  await appReady(page);
+  await expect(page.getByLabel('Backend').locator('option[value="wasm"]')).toHaveText(/WASM/);
+  await page.getByLabel('Backend').selectOption('wasm');
+  await page.getByLabel('Epochs').fill('300');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  const monitor = page.getByRole('complementary', { name: 'Training monitor' });
+  const batchChart = monitor.locator('figure[aria-label="Loss per batch"] .live-chart-plot');
+  await expect.poll(async () => Number(await batchChart.getAttribute('data-points')), { timeout: 60_000 }).toBeGreaterThan(20);
+  await armQuota(page, { tables: ['metricChunks'] }); // the disk fills up mid-training
+  await expect(monitor.getByRole('alert')).toContainText(`Training failed: ${QUOTA_MESSAGE}`, { timeout: 90_000 });
+  await snap(page, 'quota-training-metrics');
+  const runId = (await monitor.locator('[data-run-id]').first().getAttribute('data-run-id'))!;
+  const stored = await page.evaluate(async (id) => {
+    const c = window.flowpad.client;
+    const run = await c.getRun(id);
+    const db = await new Promise<IDBDatabase>((ok, ko) => {
+      const r = indexedDB.open('flowpad');
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => ko(r.error);
+    });
+    type Chunk = { runId: string; n: number; steps: Float64Array; timestamps: Float64Array; values: Float64Array };
+    const chunks = await new Promise<Chunk[]>((ok, ko) => {
+      const r = db.transaction('metricChunks').objectStore('metricChunks').getAll();
+      r.onsuccess = () => ok((r.result as Chunk[]).filter((x) => x.runId === id));
+      r.onerror = () => ko(r.error);
+    });
+    db.close();
+    return {
+      status: run.info.status,
+      note: run.data.tags.find((t) => t.key === 'mlflow.note.content')?.value ?? '',
+      artifacts: (await c.listArtifacts(id)).map((f) => f.path),
+      chunks: chunks.length,
+      whole: chunks.every((x) => x.n > 0 && x.steps.length === x.n && x.timestamps.length === x.n && x.values.length === x.n),
+    };
+  }, runId);
+  expect(stored.status).toBe('FAILED');
+  expect(stored.note).toContain(QUOTA_MESSAGE);
+  expect(stored.artifacts).toEqual([]); // the model is logged only after every point is stored
+  expect(stored.chunks).toBeGreaterThan(0); // what was stored before the disk filled up stays, whole
+  expect(stored.whole).toBe(true);
 });
 
 test('a restore that does not fit gives the quota message in the UI and changes nothing', async ({ page }, info) => {

@@ -75,3 +75,23 @@ describe('logArtifacts (a model folder)', () => {
     expect(await c.listArtifacts(info.runId)).toEqual([]);
   });
 });
+
+describe('ending a run on a full disk', () => {
+  it('FINISHED refuses (its history would be incomplete); FAILED ends the run and keeps the points buffered', async () => {
+    const { armQuotaFault, clearFaults } = await import('../storage');
+    const c = makeClient({ flushIntervalMs: 60_000, onFlushError: () => undefined });
+    const { info } = await c.createRun('0');
+    await c.logMetric(info.runId, 'loss', 1, { step: 0 });
+    armQuotaFault({ tables: ['metricChunks'] });
+    try {
+      expect((await errorOf(c.setTerminated(info.runId, 'FINISHED'))).code).toBe('QUOTA_EXCEEDED');
+      expect((await c.getRun(info.runId)).info.status).toBe('RUNNING');
+      await c.setTerminated(info.runId, 'FAILED');
+      expect((await c.getRun(info.runId)).info.status).toBe('FAILED');
+    } finally {
+      clearFaults();
+    }
+    await c.flush();
+    expect((await c.getMetricHistory(info.runId, 'loss')).map((m) => m.value)).toEqual([1]);
+  });
+});
