@@ -60,6 +60,31 @@ describe('the quota fault middleware', () => {
     expect((await db.artifacts.toArray()).map((r) => r.path)).toEqual(['a']);
   });
 
+  it('reaches other pages and workers over a BroadcastChannel, and answers their queries', async () => {
+    const db = fresh(); // the database's constructor starts listening
+    const other = new BroadcastChannel('flowpad-faults');
+    const heard: unknown[] = [];
+    other.onmessage = (e) => heard.push(e.data);
+    const next = () => new Promise((r) => setTimeout(r, 20));
+    try {
+      armQuotaFault({ afterBytes: 5, tables: ['artifacts'] });
+      await next();
+      expect(heard).toContainEqual({ type: 'state', quota: { afterBytes: 5, tables: ['artifacts'] } });
+      other.postMessage({ type: 'query' });
+      await next();
+      expect(heard).toContainEqual({ type: 'reply', quota: { afterBytes: 5, tables: ['artifacts'] } });
+      // A page with nothing armed answering a query does not disarm; a live change from another page does.
+      other.postMessage({ type: 'reply', quota: null });
+      await next();
+      expect(await db.artifacts.put(blobRow('a', 10) as never).then(() => 'ok', () => 'failed')).toBe('failed');
+      other.postMessage({ type: 'state', quota: null });
+      await next();
+      expect(await db.artifacts.put(blobRow('a', 10) as never).then(() => 'ok', () => 'failed')).toBe('ok');
+    } finally {
+      other.close();
+    }
+  });
+
   it('estimates sizes of strings, typed arrays, maps and nested rows', () => {
     expect(estimateBytes('abcd')).toBe(8);
     expect(estimateBytes(new Float64Array(10))).toBe(80);

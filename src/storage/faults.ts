@@ -26,7 +26,8 @@ interface FaultState {
 const state: FaultState = { quota: null };
 
 const CHANNEL = 'flowpad-faults';
-type Message = { type: 'query' } | { type: 'state'; quota: QuotaFault | null };
+/** 'state': a change, for everyone; 'reply': an answer to a worker's 'query' (null = nothing armed in that page). */
+type Message = { type: 'query' } | { type: 'state' | 'reply'; quota: QuotaFault | null };
 let channel: BroadcastChannel | undefined;
 
 function getChannel(): BroadcastChannel | undefined {
@@ -36,8 +37,9 @@ function getChannel(): BroadcastChannel | undefined {
   (channel as { unref?: () => void }).unref?.();
   channel.onmessage = (e: MessageEvent<Message>) => {
     if (e.data.type === 'query') {
-      if (state.quota) channel?.postMessage({ type: 'state', quota: publicQuota() } satisfies Message);
-    } else {
+      channel?.postMessage({ type: 'reply', quota: publicQuota() } satisfies Message);
+    } else if (e.data.type === 'state' || e.data.quota) {
+      // A page with nothing armed must not disarm what another page's reply armed.
       setQuota(e.data.quota, false);
     }
   };
@@ -68,8 +70,8 @@ export function clearFaults(): void {
 }
 
 /**
- * In a worker, asks the open pages for the fault state and waits up to `timeoutMs` for an answer (none comes
- * while nothing is armed). In a page or in Node it returns at once: pages hear every change live.
+ * In a worker, asks the open pages for the fault state and waits for the first answer (every page answers; at
+ * most `timeoutMs` when none does). In a page or in Node it returns at once: pages hear every change live.
  */
 export function syncFaults(timeoutMs = 150): Promise<void> {
   const inWorker = typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== 'undefined';
