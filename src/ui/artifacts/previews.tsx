@@ -70,5 +70,4 @@ export function previewSrcdoc(html: string): string {
  * its own CSP (above): no requests. The document comes from srcdoc, so it cannot reach this app's storage either.
  */
 export function HtmlPreview(props: { text: string; name: string }) {
-  return <iframe class="preview-html" sandbox="" srcdoc={previewSrcdoc(props.text)} title={`Preview of ${props.name}`} referrerpolicy="no-referrer" />;
-}
+  return <iframe class="preview-html" sandbox="" srcdoc={previewSrcdoc(props.text)} title={`Preview of ${props.name}`} referrerpolicy="no-referrer" />;}
