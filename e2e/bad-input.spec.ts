@@ -6,7 +6,8 @@
 // - backups (foreign zips, bad manifests, newer versions, corrupt pages and blobs) from test/corpora/bad-backups.ts,
 //   made from a real backup exported from this page, through the Storage page's restore input;
 // - names through their text boxes (experiment: empty, too long, duplicate; model: '../', ':', control characters);
-// - training CSVs through the Train page's file input; run filters through the filter box.
+// - training CSVs through the Train page's file input, batch CSVs through the serving page's scoring input;
+// - run filters through the filter box.
 // All cases share one page (one worker runs them in order; a failure restarts it), seeded once with runs, metrics, artifacts and a model.
 import { type BrowserContext, expect, type Locator, type Page, test } from '@playwright/test';
 import { unzipSync } from 'fflate';
@@ -80,7 +81,7 @@ test.afterAll(async () => {
 const uploads = BAD_BUNDLES.filter(([, , , , limits, modelName]) => limits === undefined && modelName === undefined);
 
 test('the corpus has at least 50 cases', () => {
-  expect(uploads.length + BAD_BACKUPS.length + NAME_CASES.length + CSV_CASES.length + FILTER_CASES.length).toBeGreaterThanOrEqual(50);
+  expect(uploads.length + BAD_BACKUPS.length + NAME_CASES.length + CSV_CASES.length + FILTER_CASES.length + BATCH_CASES.length).toBeGreaterThanOrEqual(50);
 });
 
 async function openImport(): Promise<Locator> {
@@ -212,6 +213,26 @@ for (const [filter, names] of FILTER_CASES) {
       await expect(page.getByRole('alert')).toContainText(names);
       await expect(page.getByRole('alert')).toContainText(filter);
       await expect(box).toHaveAttribute('aria-invalid', 'true');
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Serving batch CSVs: the serving page's batch scoring of model 'm' (4 numeric columns) refuses them.
+const BATCH_CASES: [what: string, file: string, text: string, message: string][] = [
+  ['batch CSV: empty', 'empty.csv', '', 'The CSV file is empty.'],
+  ['batch CSV: a header but no rows', 'header.csv', 'a,b,c,d\n', 'The CSV file has a header line but no data rows.'],
+  ['batch CSV: ragged rows', 'ragged.csv', 'a,b,c,d\n1,2,3,4\n5,6\n', 'Line 3 has 2 fields, but the header has 4.'],
+  ['batch CSV: an unclosed quote', 'quote.csv', 'a,b,c,d\n1,2,3,"4\n', 'The CSV file has a quoted field that is never closed (it starts on line 2).'],
+];
+for (const [what, file, text, message] of BATCH_CASES) {
+  test(what, async () => {
+    if (!page.url().endsWith('#/models/m/versions/1/serve')) await page.goto('/#/models/m/versions/1/serve');
+    const region = page.getByRole('region', { name: 'Batch scoring' });
+    await expectUnchanged(page, async () => {
+      await region.getByLabel('CSV file to score').setInputFiles(asFile(file, new TextEncoder().encode(text), 'text/csv'));
+      await expect(region.getByRole('alert')).toContainText(`${file}: `);
+      await expect(region.getByRole('alert')).toContainText(message);
     });
   });
 }
