@@ -54,9 +54,10 @@ export function ImagePreview(props: { blob: Blob; name: string }) {
 }
 
 /**
- * The policy put in front of a previewed HTML document: nothing may load from the network (a stored report's CSS
- * `url(…)` or image would otherwise be a request to wherever it points); inline styles and inline images stay.
- * A later policy in the document can only narrow it.
+ * The policy put in front of a previewed HTML document: nothing may load from the network; inline styles and inline
+ * images stay. The srcdoc document also inherits the app's own CSP (which already refuses foreign images and
+ * styles); this one keeps the preview request-free even if the app's policy is ever widened. A later policy in
+ * the document can only narrow it.
  */
 export const HTML_PREVIEW_CSP = "default-src 'none'; img-src data: blob:; media-src data: blob:; style-src 'unsafe-inline'; font-src data:";
 
