@@ -3,6 +3,9 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { openDb, type FlowpadDB } from '../src/storage';
 import { openRegistry, type RegistryClient } from '../src/registry';
 import { openTracking, type TrackingClient } from '../src/tracking';
+import { ONNX_MLMODEL } from './onnx-mlmodel';
+
+export { ONNX_MLMODEL };
 
 let n = 0;
 
@@ -23,31 +26,6 @@ export function makeRegistry(): RegistryFixture {
     db,
   };
 }
-
-/** An MLmodel for a tiny ONNX model, as MLflow writes one (keys sorted). */
-export const ONNX_MLMODEL = `flavors:
-  onnx:
-    code: null
-    data: model.onnx
-    onnx_version: 1.16.0
-    providers:
-    - CUDAExecutionProvider
-    - CPUExecutionProvider
-  python_function:
-    data: model.onnx
-    env:
-      conda: conda.yaml
-      virtualenv: python_env.yaml
-    loader_module: mlflow.onnx
-    python_version: 3.11.9
-mlflow_version: 2.22.0
-model_uuid: 0123456789abcdef0123456789abcdef
-signature:
-  inputs: '[{"name": "x", "type": "tensor", "tensor-spec": {"dtype": "float32", "shape": [-1, 4]}}]'
-  outputs: '[{"name": "y", "type": "tensor", "tensor-spec": {"dtype": "float32", "shape": [-1, 1]}}]'
-  params: null
-utc_time_created: '2026-11-28 10:00:00.000000'
-`;
 
 /** A run in the Default experiment with a model folder logged under `path`. */
 export async function runWithModel(tracking: TrackingClient, path = 'model', weights = new Uint8Array([1, 2, 3, 4])): Promise<string> {

@@ -1,5 +1,5 @@
 /** `openRegistry()`: the RegistryClient (see api.ts) over one IndexedDB database. */
-import { openDb, type FlowpadDB, type OpenDbOptions } from '../storage';
+import { guardStorage, openDb, type FlowpadDB, type OpenDbOptions } from '../storage';
 import * as aliases from './aliases';
 import type { RegistryClient } from './api';
 import type { RegistryContext } from './context';
@@ -67,6 +67,8 @@ export function registryClient(ctx: RegistryContext, onClose: () => void = () =>
 
     close: onClose,
   };
+  // A full disk gives QUOTA_EXCEEDED with advice, as the tracking client does.
+  guardStorage(client);
   /** The internal id of the version a `models:/` URI names (a source to copy files from). */
   async function versionIdOf(uri: string): Promise<string> {
     const target = await resolveModelUri(client, uri);

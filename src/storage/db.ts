@@ -3,6 +3,7 @@
  * Nothing outside storage/ imports Dexie: other layers use the typed tables and the helpers below.
  */
 import Dexie, { type IntervalTree, type IntervalTreeNode, type Table, type Transaction } from 'dexie';
+import { faultMiddleware, listenForFaults, syncFaults } from './faults';
 import type { ModelVersionFileRow, ModelVersionRow, RegisteredModelRow } from './registry-rows';
 import type { ArtifactRow, ExperimentRow, MetaRow, MetricChunkRow, RunRow } from './rows';
 
@@ -63,6 +64,10 @@ export class FlowpadDB extends Dexie {
     // is there so that a tab still running version 1 code — which cannot read packed columns — is told to reload
     // (versionchange) instead of misreading them, and so a backup made here is refused by an older Flowpad.
     this.version(2).stores({});
+    // Storage-fault injection (tests only; see faults.ts): a pass-through while disarmed.
+    this.use(faultMiddleware);
+    listenForFaults();
+    this.on('ready', () => syncFaults(), true);
     const onVersionChange = opts.onVersionChange;
     if (onVersionChange) {
       this.on('versionchange', () => {

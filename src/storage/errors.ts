@@ -20,3 +20,24 @@ export function mapStorageError(e: unknown): unknown {
       'model versions, export a backup, or allow this site more storage in the browser settings.',
   );
 }
+
+/**
+ * Makes every promise-returning method of a client reject with `QUOTA_EXCEEDED` (not a raw DOMException) when the
+ * browser's storage is full; other methods and errors pass through. Mutates and returns `client`.
+ */
+export function guardStorage<T extends object>(client: T): T {
+  const methods = client as unknown as Record<string, (...args: unknown[]) => unknown>;
+  for (const name of Object.keys(methods)) {
+    const fn = methods[name];
+    if (typeof fn !== 'function') continue;
+    methods[name] = (...args: unknown[]) => {
+      const out = fn(...args);
+      return out instanceof Promise
+        ? out.catch((e: unknown) => {
+            throw mapStorageError(e);
+          })
+        : out;
+    };
+  }
+  return client;
+}

@@ -6,3 +6,4 @@ export * from './errors';
 export * from './tables';
 export * from './report';
 export * from './chunk-codec';
+export * from './faults';

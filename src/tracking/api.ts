@@ -4,6 +4,7 @@
  */
 import type { ExperimentId, RunId } from '../core/ids';
 import type { ImportAlongside, ImportBatch, ImportResult } from './import';
+import type { ArtifactFile } from './artifacts';
 import type {
   DatasetInput, Experiment, FileInfo, Metric, Param, PagedList, Run, RunInfo, RunStatus, RunTag, ViewType,
 } from './entities';
@@ -106,6 +107,8 @@ export interface TrackingClient {
 
   // artifacts
   logArtifact(runId: RunId, path: string, data: Blob | Uint8Array | ArrayBuffer, contentType?: string): Promise<void>;
+  /** Several files in one transaction: all or none (a model folder is never half written). Flowpad's. */
+  logArtifacts(runId: RunId, files: ArtifactFile[]): Promise<void>;
   logText(runId: RunId, text: string, artifactFile: string): Promise<void>;
   logDict(runId: RunId, dict: unknown, artifactFile: string): Promise<void>;
   /** Direct children of `path` (root when omitted), directories first-class like MLflow's list_artifacts. */

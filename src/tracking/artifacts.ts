@@ -37,23 +37,44 @@ export function guessContentType(path: string): string {
   return CONTENT_TYPES[ext] ?? (path.endsWith('MLmodel') ? 'application/yaml' : 'application/octet-stream');
 }
 
+/** One file of `logArtifacts`. */
+export interface ArtifactFile {
+  path: string;
+  data: Blob | Uint8Array | ArrayBuffer;
+  contentType?: string;
+}
+
 export async function logArtifact(
   ctx: TrackingContext, runId: string, path: string, data: Blob | Uint8Array | ArrayBuffer, contentType?: string,
 ): Promise<void> {
-  const clean = normalizeArtifactPath(path);
-  const type = contentType ?? guessContentType(clean);
-  const blob = data instanceof Blob ? data : new Blob([data as BlobPart], { type });
+  await logArtifacts(ctx, runId, [{ path, data, contentType }]);
+}
+
+/**
+ * Logs several files in one transaction: all of them or (on any error, a full disk included) none, so a model
+ * folder is never half written. Flowpad's; MLflow's log_artifacts uploads file by file.
+ */
+export async function logArtifacts(ctx: TrackingContext, runId: string, files: ArtifactFile[]): Promise<void> {
+  const rows = files.map(({ path, data, contentType }) => {
+    const clean = normalizeArtifactPath(path);
+    const type = contentType ?? guessContentType(clean);
+    const blob = data instanceof Blob ? data : new Blob([data as BlobPart], { type });
+    return { runId, path: clean, data: blob, size: blob.size, contentType: type, modified: nowMs() };
+  });
   const { db } = ctx;
   await db.transaction('rw', db.runs, db.artifacts, async () => {
     checkActive(await getRunRow(ctx, runId));
-    // A file may not sit where a directory is, nor inside a file.
-    if ((await runArtifacts(db, runId, clean + '/').count()) > 0) throw invalidParam(`Artifact path '${clean}' is a directory.`);
-    const parts = clean.split('/');
-    for (let i = 1; i < parts.length; i++) {
-      const parent = parts.slice(0, i).join('/');
-      if (await db.artifacts.get([runId, parent])) throw invalidParam(`Artifact path '${parent}' is a file, not a directory.`);
+    for (const row of rows) {
+      const clean = row.path;
+      // A file may not sit where a directory is, nor inside a file.
+      if ((await runArtifacts(db, runId, clean + '/').count()) > 0) throw invalidParam(`Artifact path '${clean}' is a directory.`);
+      const parts = clean.split('/');
+      for (let i = 1; i < parts.length; i++) {
+        const parent = parts.slice(0, i).join('/');
+        if (await db.artifacts.get([runId, parent])) throw invalidParam(`Artifact path '${parent}' is a file, not a directory.`);
+      }
+      await db.artifacts.put(row);
     }
-    await db.artifacts.put({ runId, path: clean, data: blob, size: blob.size, contentType: type, modified: nowMs() });
   });
 }
 

@@ -1,5 +1,5 @@
 /** `openTracking()`: the TrackingClient (see api.ts) over one IndexedDB database. */
-import { mapStorageError, openDb, type OpenDbOptions } from '../storage';
+import { guardStorage, mapStorageError, openDb, type OpenDbOptions } from '../storage';
 import type { TrackingClient } from './api';
 import * as artifacts from './artifacts';
 import type { TrackingContext } from './context';
@@ -91,6 +91,7 @@ export function openTracking(opts: OpenTrackingOptions = {}): TrackingClient {
     countRuns: async (id, v) => runs.countRuns(ctx, id, v),
 
     logArtifact: async (runId, p, d, t) => artifacts.logArtifact(ctx, runId, p, d, t),
+    logArtifacts: async (runId, files) => artifacts.logArtifacts(ctx, runId, files),
     logText: async (runId, text, f) => artifacts.logText(ctx, runId, text, f),
     logDict: async (runId, d, f) => artifacts.logDict(ctx, runId, d, f),
     listArtifacts: async (runId, p) => artifacts.listArtifacts(ctx, runId, p),
@@ -106,16 +107,4 @@ export function openTracking(opts: OpenTrackingOptions = {}): TrackingClient {
       db.close();
     },
   });
-}
-
-/** Every method rejects with `QUOTA_EXCEEDED` (not a raw DOMException) when the browser's storage is full. */
-function guardStorage(client: TrackingClient): TrackingClient {
-  for (const name of Object.keys(client) as (keyof TrackingClient)[]) {
-    const fn = client[name] as (...args: unknown[]) => Promise<unknown>;
-    (client as unknown as Record<string, unknown>)[name] = (...args: unknown[]) =>
-      fn(...args).catch((e) => {
-        throw mapStorageError(e);
-      });
-  }
-  return client;
 }

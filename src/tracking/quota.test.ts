@@ -49,3 +49,49 @@ describe('a full disk', () => {
     expect((await c.getMetricHistory(info.runId, 'm')).length).toBe(10);
   });
 });
+
+describe('logArtifacts (a model folder)', () => {
+  it('writes all files or none: a full disk half-way through leaves no file', async () => {
+    const { armQuotaFault, clearFaults } = await import('../storage');
+    const c = makeClient();
+    const { info } = await c.createRun('0');
+    const files = [1, 2, 3].map((i) => ({ path: `model/f${i}.bin`, data: new Uint8Array(10_000) }));
+    armQuotaFault({ afterBytes: 25_000, tables: ['artifacts'] }); // the third file does not fit
+    try {
+      expect((await errorOf(c.logArtifacts(info.runId, files))).code).toBe('QUOTA_EXCEEDED');
+    } finally {
+      clearFaults();
+    }
+    expect(await c.listArtifacts(info.runId)).toEqual([]);
+    await c.logArtifacts(info.runId, files);
+    expect((await c.listArtifacts(info.runId, 'model')).map((f) => f.path)).toEqual(['model/f1.bin', 'model/f2.bin', 'model/f3.bin']);
+  });
+
+  it('refuses the whole folder when one path is bad', async () => {
+    const c = makeClient();
+    const { info } = await c.createRun('0');
+    const err = await errorOf(c.logArtifacts(info.runId, [{ path: 'model/a', data: new Uint8Array(1) }, { path: 'model/a/b', data: new Uint8Array(1) }]));
+    expect(err.code).toBe('INVALID_PARAMETER_VALUE');
+    expect(await c.listArtifacts(info.runId)).toEqual([]);
+  });
+});
+
+describe('ending a run on a full disk', () => {
+  it('FINISHED refuses (its history would be incomplete); FAILED ends the run and keeps the points buffered', async () => {
+    const { armQuotaFault, clearFaults } = await import('../storage');
+    const c = makeClient({ flushIntervalMs: 60_000, onFlushError: () => undefined });
+    const { info } = await c.createRun('0');
+    await c.logMetric(info.runId, 'loss', 1, { step: 0 });
+    armQuotaFault({ tables: ['metricChunks'] });
+    try {
+      expect((await errorOf(c.setTerminated(info.runId, 'FINISHED'))).code).toBe('QUOTA_EXCEEDED');
+      expect((await c.getRun(info.runId)).info.status).toBe('RUNNING');
+      await c.setTerminated(info.runId, 'FAILED');
+      expect((await c.getRun(info.runId)).info.status).toBe('FAILED');
+    } finally {
+      clearFaults();
+    }
+    await c.flush();
+    expect((await c.getMetricHistory(info.runId, 'loss')).map((m) => m.value)).toEqual([1]);
+  });
+});

@@ -106,8 +106,11 @@ export async function updateRun(ctx: TrackingContext, runId: string, opts: Updat
     throw invalidParam(`Invalid run status '${String(opts.status)}'. Valid values are ${RUN_STATUSES.join(', ')}.`);
   }
   if (opts.runName) validateTag(RUN_NAME_TAG, opts.runName, 'run_name');
-  // A run that ends gets its buffered metrics written first, so its history is complete when it is FINISHED.
-  if (opts.status && opts.status !== 'RUNNING' && opts.status !== 'SCHEDULED') await ctx.writer.flush();
+  // A run that ends gets its buffered metrics written first, so its history is complete when it is FINISHED. A run
+  // that FAILED or was KILLED ends even if that write fails (a full disk): its points stay buffered for a later
+  // flush, and the run is not left RUNNING.
+  if (opts.status === 'FINISHED') await ctx.writer.flush();
+  else if (opts.status === 'FAILED' || opts.status === 'KILLED') await ctx.writer.flush().catch(() => undefined);
   const info = await changeRun(ctx, runId, (row) => {
     checkActive(row);
     if (opts.status !== undefined) row.status = opts.status;

@@ -82,9 +82,8 @@ const contentTypeOf = (path: string): string =>
  * MLmodel dict without signature and input example, as `Model.get_tags_dict` keeps it).
  */
 export async function logModelFolder(client: TrackingClient, runId: string, files: ModelFiles): Promise<void> {
-  for (const [path, bytes] of Object.entries(files)) {
-    await client.logArtifact(runId, `${MODEL_ARTIFACT_PATH}/${path}`, bytes, contentTypeOf(path));
-  }
+  // One transaction: a full disk or a closed tab never leaves half a model folder.
+  await client.logArtifacts(runId, Object.entries(files).map(([path, data]) => ({ path: `${MODEL_ARTIFACT_PATH}/${path}`, data, contentType: contentTypeOf(path) })));
   const mlmodel = parseMlModel(new TextDecoder().decode(files[MLMODEL_FILE]));
   const { signature: _s, saved_input_example_info: _e, ...entry } = mlmodel;
   const run = await client.getRun(runId);

@@ -193,6 +193,8 @@ export async function runTraining(job: JobContext, params: HyperParams): Promise
       await client.setTerminated(runId, 'KILLED');
       return { runId, status: 'KILLED', metrics, params, samplesPerSecond: rate(output) };
     }
+    // Every metric point is stored before the model: a full disk fails the run here, with no model logged.
+    await client.flush();
     report('saving', params.epochs, job.data.prepared.nTrain * params.epochs, null, null, true);
     await logModelFolder(client, runId, output.files!);
     await client.setTerminated(runId, 'FINISHED');

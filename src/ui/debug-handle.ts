@@ -9,12 +9,22 @@
  *
  * Writes made here show up in every open view at once (live queries), like writes from any other tab.
  */
+import { armQuotaFault, clearFaults, type QuotaFault } from '../storage/faults';
+import type { RegistryClient } from '../registry';
 import type { TrackingClient } from '../tracking';
 import { client } from './client';
+import { registry } from './registry';
 
 export interface FlowpadHandle {
   /** The same client the UI uses (MLflow's MlflowClient in camelCase; see src/tracking/api.ts). */
   client: TrackingClient;
+  /** The registry client the UI uses (MLflow's registry calls in camelCase; see src/registry/api.ts). */
+  registry: RegistryClient;
+  /**
+   * Storage-fault injection for tests (src/storage/faults.ts), reaching every page and worker of this origin:
+   * `quota({ afterBytes, tables })` makes writes fail as a full disk does; `clear()` disarms.
+   */
+  faults: { quota(fault?: QuotaFault): void; clear(): void };
 }
 
 declare global {
@@ -25,5 +35,5 @@ declare global {
 }
 
 export function exposeDebugHandle(): void {
-  window.flowpad = { client };
+  window.flowpad = { client, registry, faults: { quota: armQuotaFault, clear: clearFaults } };
 }

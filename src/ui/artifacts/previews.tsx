@@ -54,9 +54,21 @@ export function ImagePreview(props: { blob: Blob; name: string }) {
 }
 
 /**
- * HTML in an iframe with an empty `sandbox`: no scripts, no forms, no same-origin access, no top navigation.
- * The document comes from srcdoc, so it cannot reach this app's storage either.
+ * The policy put in front of a previewed HTML document: nothing may load from the network; inline styles and inline
+ * images stay. The srcdoc document also inherits the app's own CSP (which already refuses foreign images and
+ * styles); this one keeps the preview request-free even if the app's policy is ever widened. A later policy in
+ * the document can only narrow it.
+ */
+export const HTML_PREVIEW_CSP = "default-src 'none'; img-src data: blob:; media-src data: blob:; style-src 'unsafe-inline'; font-src data:";
+
+/** The srcdoc of an HTML preview: the user's document behind a meta CSP that loads nothing from the network. */
+export function previewSrcdoc(html: string): string {
+  return `<!doctype html><meta http-equiv="Content-Security-Policy" content="${HTML_PREVIEW_CSP}">${html}`;
+}
+
+/**
+ * HTML in an iframe with an empty `sandbox`: no scripts, no forms, no same-origin access, no top navigation; and
+ * its own CSP (above): no requests. The document comes from srcdoc, so it cannot reach this app's storage either.
  */
 export function HtmlPreview(props: { text: string; name: string }) {
-  return <iframe class="preview-html" sandbox="" srcdoc={props.text} title={`Preview of ${props.name}`} referrerpolicy="no-referrer" />;
-}
+  return <iframe class="preview-html" sandbox="" srcdoc={previewSrcdoc(props.text)} title={`Preview of ${props.name}`} referrerpolicy="no-referrer" />;}

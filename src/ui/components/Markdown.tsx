@@ -9,11 +9,19 @@ const escapeHtml = (s: string) =>
 // Raw HTML in the source is shown as text, not parsed: user text stays inert even before sanitising.
 const parser = new Marked({ gfm: true, breaks: false, async: false, renderer: { html: ({ text }) => escapeHtml(text) } });
 
-// Links in user markdown open in a new tab and cannot reach back into the app (window.opener).
+// Links in user markdown open in a new tab and cannot reach back into the app (window.opener). Images load only
+// from inline data: or blob: URLs: a remote image in a description would be a tracking pixel (the CSP blocks it
+// too) and a local-first app has nothing to show at a relative path; its URL stays visible in the title.
 DOMPurify.addHook('afterSanitizeAttributes', (node) => {
   if (node.tagName === 'A' && node.getAttribute('href')) {
     node.setAttribute('target', '_blank');
     node.setAttribute('rel', 'noopener noreferrer');
+  }
+  const src = node.tagName === 'IMG' ? node.getAttribute('src') : null;
+  if (node.tagName === 'IMG') node.removeAttribute('srcset');
+  if (src !== null && !/^(data:image\/|blob:)/i.test(src)) {
+    node.removeAttribute('src');
+    node.setAttribute('title', `Image not loaded (not stored in this browser): ${src}`);
   }
 });
 
