@@ -40,3 +40,17 @@ describe('searchRuns stays current with changes from another client (tab/worker)
     expect((await reader.searchRuns([e], { runViewType: 'ALL' })).items).toHaveLength(1);
   });
 });
+
+describe('concurrent searches (a live query re-run while the last one still reads)', () => {
+  it('never answers with a row the cache is still re-reading', async () => {
+    const [writer, reader] = makeTwoClients();
+    const run = await writer.createRun('0', { runName: 'a' });
+    await reader.searchRuns(['0']); // loads the cache
+    await writer.setTerminated(run.info.runId, 'FINISHED');
+    await tick();
+    // The first search takes the stale run and re-reads it; the second starts before that read is back.
+    const [first, second] = await Promise.all([reader.searchRuns(['0']), reader.searchRuns(['0'])]);
+    expect(first.items.map((r) => r.info.status)).toEqual(['FINISHED']);
+    expect(second.items.map((r) => r.info.status)).toEqual(['FINISHED']);
+  });
+});

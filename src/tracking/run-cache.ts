@@ -21,8 +21,31 @@ export class RunCache {
     });
   }
 
-  /** Current rows of the given experiments in the given lifecycle stages. */
+  /** Cache updates run one at a time (see rowsOf). */
+  private queue: Promise<void> = Promise.resolve();
+
+  /**
+   * Current rows of the given experiments in the given lifecycle stages.
+   * Concurrent calls (a live query re-run while the last run is still reading) update the cache one after the
+   * other: otherwise a second call could find the stale set already taken by the first, whose re-read is still in
+   * flight, and answer with the old row — and as nothing changes after that, a live query would keep it.
+   */
   async rowsOf(experimentIds: readonly string[], stages: readonly string[]): Promise<RunRow[]> {
+    const turn = this.queue.then(() => this.update(experimentIds));
+    this.queue = turn.catch(() => undefined);
+    await turn;
+    const out: RunRow[] = [];
+    for (const e of new Set(experimentIds)) {
+      for (const id of this.members.get(e)!) {
+        const r = this.rows.get(id)!;
+        if (stages.includes(r.lifecycleStage)) out.push(r);
+      }
+    }
+    return out;
+  }
+
+  /** Drops what changed, re-reads it, and loads experiments not loaded yet. */
+  private async update(experimentIds: readonly string[]): Promise<void> {
     if (this.allStale) {
       this.allStale = false;
       this.stale.clear();
@@ -39,14 +62,6 @@ export class RunCache {
       for (const e of missing) this.members.set(e, new Set());
       for (const r of loaded) this.put(r);
     }
-    const out: RunRow[] = [];
-    for (const e of new Set(experimentIds)) {
-      for (const id of this.members.get(e)!) {
-        const r = this.rows.get(id)!;
-        if (stages.includes(r.lifecycleStage)) out.push(r);
-      }
-    }
-    return out;
   }
 
   close(): void {
