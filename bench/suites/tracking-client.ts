@@ -4,7 +4,7 @@
  * figure cannot come from work that was skipped.
  */
 import type { ExperimentId, RunId } from '../../src/core/ids';
-import { openDb, runChunks } from '../../src/storage';
+import { openDb, payloadBytes, runChunks } from '../../src/storage';
 import { openTracking } from '../../src/tracking';
 import type { TrackingClient } from '../../src/tracking/api';
 import type { Metric } from '../../src/tracking/entities';
@@ -18,11 +18,22 @@ export const open = (dbName: string): TrackingClient => openTracking({ dbName })
 
 /** Points the database holds for these runs, read past the client through a second connection. */
 async function storedPoints(dbName: string, runIds: readonly RunId[]): Promise<number> {
+  return (await storedChunks(dbName, runIds)).points;
+}
+
+/** Points and payload bytes (what IndexedDB is handed, before its own compression) of these runs' chunks. */
+async function storedChunks(dbName: string, runIds: readonly RunId[]): Promise<{ points: number; bytes: number }> {
   const db = openDb({ name: dbName });
   try {
-    let n = 0;
-    for (const runId of runIds) await runChunks(db, runId).each((row) => void (n += row.n));
-    return n;
+    let points = 0;
+    let bytes = 0;
+    for (const runId of runIds) {
+      await runChunks(db, runId).each((row) => {
+        points += row.n;
+        bytes += payloadBytes(row);
+      });
+    }
+    return { points, bytes };
   } finally {
     db.close();
   }
@@ -52,6 +63,8 @@ async function createRuns(client: TrackingClient, exp: ExperimentId, n: number, 
 export interface ApiIngest {
   pointsPerS: number;
   bytesPerPoint: number;
+  /** Chunk payload per point (typed arrays at their byte length, packed columns as stored). */
+  payloadBytesPerPoint: number;
 }
 
 /** `shape` through logBatch, timed from the first call until `flush()` resolves. Batches are built first. */
@@ -65,11 +78,11 @@ export async function ingestApi(ctx: SuiteContext, client: TrackingClient, dbNam
     for (const b of batches) await client.logBatch(b.runId, { metrics: b.metrics });
     await client.flush();
   });
-  const stored = await storedPoints(dbName, runIds);
-  if (stored !== total) throw new Error(`api ingest: database holds ${stored} points, expected ${total}`);
+  const stored = await storedChunks(dbName, runIds);
+  if (stored.points !== total) throw new Error(`api ingest: database holds ${stored.points} points, expected ${total}`);
   const bytes = (await storageUsage()) - before;
   ctx.log(`api: ${total} points in ${batches.length} logBatch calls, ${t.ms.toFixed(0)} ms`);
-  return { pointsPerS: rate(total, t.ms), bytesPerPoint: bytes / total };
+  return { pointsPerS: rate(total, t.ms), bytesPerPoint: bytes / total, payloadBytesPerPoint: stored.bytes / total };
 }
 
 /** One logMetric per point, each awaited, every key of a step before the next step; timed until flushed. */

@@ -57,6 +57,7 @@ const suite: Suite = {
       add('search.setup_runs_per_s', s.setupRunsPerS, 'runs/s');
 
       add('storage.api_bytes_per_point', api.bytesPerPoint, 'B');
+      add('storage.api_payload_bytes_per_point', api.payloadBytesPerPoint, 'B');
       add('storage.raw_chunks_bytes_per_point', raw.bytesPerPoint, 'B');
       add('storage.row_per_point_bytes_per_point', rows.bytesPerPoint, 'B');
 
