@@ -20,11 +20,9 @@ export interface DatabaseFixture {
   }[];
 }
 
-const TYPED = { Float64Array, Float32Array, Int32Array, Uint32Array, Int16Array, Uint16Array, Int8Array, Uint8Array } as const;
-type TypedName = keyof typeof TYPED;
 
 const b64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64');
-const unb64 = (s: string): Uint8Array<ArrayBuffer> => Uint8Array.from(Buffer.from(s, 'base64'));
+
 
 async function encode(v: unknown): Promise<Json> {
   if (v === undefined) return { $u: 0 };
@@ -38,24 +36,6 @@ async function encode(v: unknown): Promise<Json> {
   if (typeof v !== 'object') throw new Error(`fixture-json: cannot encode a ${typeof v}`);
   const out: Record<string, Json> = {};
   for (const [k, x] of Object.entries(v)) out[k.startsWith('$') ? `$$${k}` : k] = await encode(x);
-  return out;
-}
-
-function decode(j: Json): unknown {
-  if (j === null || typeof j !== 'object') return j;
-  if (Array.isArray(j)) return j.map(decode);
-  if ('$u' in j) return undefined;
-  if ('$n' in j) return j.$n === '-0' ? -0 : Number(j.$n);
-  if ('$map' in j) return new Map((j.$map as Json[][]).map(([k, x]) => [decode(k), decode(x)]));
-  if ('$set' in j) return new Set((j.$set as Json[]).map(decode));
-  if ('$typed' in j) {
-    const bytes = unb64(j.b64 as string);
-    const T = TYPED[j.$typed as TypedName];
-    return new T(bytes.buffer, bytes.byteOffset, bytes.byteLength / T.BYTES_PER_ELEMENT);
-  }
-  if ('$blob' in j) return new Blob([unb64(j.$blob as string)], { type: j.type as string });
-  const out: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(j)) out[k.startsWith('$$') ? k.slice(1) : k] = decode(x);
   return out;
 }
 
@@ -87,9 +67,36 @@ export async function saveDatabase(factory: IDBFactory, name: string): Promise<D
   }
 }
 
-/** Recreates a saved database in `factory` exactly as it was (same version, stores, indexes and rows). */
-export async function loadDatabase(factory: IDBFactory, fixture: DatabaseFixture): Promise<void> {
-  const open = factory.open(fixture.name, fixture.version);
+/**
+ * Recreates a saved database in `factory` (default: the global one) exactly as it was: same version, stores,
+ * indexes and rows. Self-contained (no imports, no outer variables), so it also runs in a page through
+ * Playwright's `page.evaluate(loadDatabase, fixture)`.
+ */
+export async function loadDatabase(fixture: DatabaseFixture, factory?: IDBFactory): Promise<void> {
+  type J = null | boolean | number | string | J[] | { [k: string]: J };
+  const TYPES: Record<string, { new (b: ArrayBuffer, o: number, n: number): ArrayBufferView; BYTES_PER_ELEMENT: number }> = {
+    Float64Array, Float32Array, Int32Array, Uint32Array, Int16Array, Uint16Array, Int8Array, Uint8Array,
+  };
+  const bytesOf = (b64: string): Uint8Array<ArrayBuffer> => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+  const decode = (j: J): unknown => {
+    if (j === null || typeof j !== 'object') return j;
+    if (Array.isArray(j)) return j.map(decode);
+    if ('$u' in j) return undefined;
+    if ('$n' in j) return j.$n === '-0' ? -0 : Number(j.$n);
+    if ('$map' in j) return new Map((j.$map as J[][]).map(([k, x]) => [decode(k), decode(x)]));
+    if ('$set' in j) return new Set((j.$set as J[]).map(decode));
+    if ('$typed' in j) {
+      const bytes = bytesOf(j.b64 as string);
+      const T = TYPES[j.$typed as string];
+      return new T(bytes.buffer, 0, bytes.byteLength / T.BYTES_PER_ELEMENT);
+    }
+    if ('$blob' in j) return new Blob([bytesOf(j.$blob as string)], { type: j.type as string });
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(j)) out[k.startsWith('$$') ? k.slice(1) : k] = decode(x);
+    return out;
+  };
+  const idb = factory ?? globalThis.indexedDB;
+  const open = idb.open(fixture.name, fixture.version);
   open.onupgradeneeded = () => {
     const db = open.result;
     for (const s of fixture.stores) {
@@ -97,12 +104,15 @@ export async function loadDatabase(factory: IDBFactory, fixture: DatabaseFixture
       for (const i of s.indexes) store.createIndex(i.name, i.keyPath, { unique: i.unique, multiEntry: i.multiEntry });
     }
   };
-  const db = await request(open);
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
   try {
     const tx = db.transaction([...db.objectStoreNames], 'readwrite');
     for (const s of fixture.stores) {
       const store = tx.objectStore(s.name);
-      for (const r of s.rows) store.put(decode(r.value), s.keyPath === null ? (decode(r.key) as IDBValidKey) : undefined);
+      for (const r of s.rows) store.put(decode(r.value as J), s.keyPath === null ? (decode(r.key as J) as IDBValidKey) : undefined);
     }
     await new Promise<void>((resolve, reject) => {
       tx.oncomplete = () => resolve();

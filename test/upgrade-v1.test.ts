@@ -16,7 +16,7 @@ const FIXTURE = JSON.parse(readFileSync(join(__dirname, 'fixtures/flowpad-v1/dat
 
 async function v1Database(): Promise<IDBFactory> {
   const indexedDB = new IDBFactory();
-  await loadDatabase(indexedDB, FIXTURE);
+  await loadDatabase(FIXTURE, indexedDB);
   return indexedDB;
 }
 

@@ -1,5 +1,6 @@
 // Scales and contour math of the comparison charts (src/ui/charts/axis-scale.ts, contour.ts).
 import { describe, expect, it } from 'vitest';
+import { formatStep } from '../../src/ui/charts/chart-options';
 import { asNumber, canLog, makeAxisScale, niceTicks } from '../../src/ui/charts/axis-scale';
 import { idwGrid, isoLines } from '../../src/ui/charts/contour';
 
@@ -50,5 +51,12 @@ describe('contour grid', () => {
     const g = idwGrid([{ x: 0, y: 0, z: 0 }, { x: 1, y: 0, z: 10 }, { x: 0, y: 1, z: 0 }, { x: 1, y: 1, z: 10 }], 2, 2);
     const segs = isoLines(g, 5);
     expect(segs).toEqual([[0.5, 0, 0.5, 1]]);
+  });
+});
+
+describe('formatStep (step-axis labels)', () => {
+  it('abbreviates thousands, millions and billions, and uses an exponent beyond', () => {
+    expect([0, 950, 9999, 12_000, 250_000, 3_500_000, 2e9, 2 ** 40].map(formatStep)).toEqual(
+      ['0', '950', '9,999', '12k', '250k', '3.5M', '2B', '1.1e+12']);
   });
 });

@@ -36,6 +36,16 @@ export function formatValue(v: number | null | undefined): string {
   return Number(v.toPrecision(6)).toLocaleString('en-US', { maximumFractionDigits: 6 });
 }
 
+/** A step-axis label: 950, 12k, 3.5M, 2B; beyond that in exponent form (1.1e12) without a suffix. */
+export function formatStep(v: number): string {
+  const a = Math.abs(v);
+  if (a < 1e4) return formatValue(v);
+  if (a < 1e6) return `${formatValue(v / 1e3)}k`;
+  if (a < 1e9) return `${formatValue(v / 1e6)}M`;
+  if (a < 1e12) return `${formatValue(v / 1e9)}B`;
+  return v.toExponential(2).replace(/\.?0+e/, 'e');
+}
+
 /** Seconds as a short duration: 45s, 2m 5s, 3h 10m, 2d 4h. */
 export function formatDuration(seconds: number): string {
   const s = Math.round(Math.abs(seconds));
@@ -68,7 +78,7 @@ export function makeLineOptions(spec: LineChartSpec): uPlot.Options {
     spec.xAxis === 'relative'
       ? (_u, splits) => splits.map(formatDuration)
       : spec.xAxis === 'step'
-        ? (_u, splits) => splits.map((v) => (Math.abs(v) >= 1e4 ? `${formatValue(v / 1000)}k` : formatValue(v)))
+        ? (_u, splits) => splits.map(formatStep)
         : undefined;
   const many = spec.series.length > 20;
   return {
