@@ -108,10 +108,20 @@ test('killing the browser mid-training leaves a KILLED run with whole histories 
           r.onsuccess = () => ok(r.result as T[]);
           r.onerror = () => ko(r.error);
         });
-        type Chunk = { runId: string; key: string; chunk: number; n: number; minStep: number; maxStep: number; steps: Float64Array; timestamps: Float64Array; values: Float64Array };
+        // Steps and timestamps are stored packed (src/storage/chunk-codec.ts): decoded here, or null when a column
+        // does not hold exactly n points.
+        type Col = Float64Array | { base: number; stride: number } | { base: number; offsets: Int32Array };
+        const decode = (col: Col, n: number): number[] | null =>
+          col instanceof Float64Array ? (col.length === n ? [...col] : null)
+          : 'offsets' in col ? (col.offsets.length === n ? [...col.offsets].map((o) => col.base + o) : null)
+          : Array.from({ length: n }, (_, i) => col.base + i * col.stride);
+        type Chunk = { runId: string; key: string; chunk: number; n: number; minStep: number; maxStep: number; steps: Col; timestamps: Col; values: Float64Array };
         const chunks = (await all<Chunk>('metricChunks')).filter((c) => c.runId === id);
-        const badChunks = chunks.filter((c) => c.n < 1 || c.steps.length !== c.n || c.timestamps.length !== c.n || c.values.length !== c.n ||
-          c.minStep !== Math.min(...c.steps) || c.maxStep !== Math.max(...c.steps)).map((c) => `${c.key}#${c.chunk}`);
+        const badChunks = chunks.filter((c) => {
+          const steps = decode(c.steps, c.n);
+          return c.n < 1 || !steps || !decode(c.timestamps, c.n) || c.values.length !== c.n ||
+            c.minStep !== Math.min(...steps) || c.maxStep !== Math.max(...steps);
+        }).map((c) => `${c.key}#${c.chunk}`);
         const keys = [...new Set(chunks.map((c) => c.key))];
         const histories: Record<string, { steps: number[]; timestamps: number[] }> = {};
         for (const k of keys) {

@@ -126,7 +126,11 @@ test('training that runs out of space for its metrics ends FAILED, not RUNNING, 
       r.onsuccess = () => ok(r.result);
       r.onerror = () => ko(r.error);
     });
-    type Chunk = { runId: string; n: number; steps: Float64Array; timestamps: Float64Array; values: Float64Array };
+    // Steps and timestamps are stored packed (src/storage/chunk-codec.ts): an arithmetic run, Int32 offsets or doubles.
+    type Col = Float64Array | { base: number; stride: number } | { base: number; offsets: Int32Array };
+    const holds = (col: Col, n: number) =>
+      col instanceof Float64Array ? col.length === n : 'offsets' in col ? col.offsets.length === n : Number.isFinite(col.base + col.stride);
+    type Chunk = { runId: string; n: number; steps: Col; timestamps: Col; values: Float64Array };
     const chunks = await new Promise<Chunk[]>((ok, ko) => {
       const r = db.transaction('metricChunks').objectStore('metricChunks').getAll();
       r.onsuccess = () => ok((r.result as Chunk[]).filter((x) => x.runId === id));
@@ -138,7 +142,7 @@ test('training that runs out of space for its metrics ends FAILED, not RUNNING, 
       note: run.data.tags.find((t) => t.key === 'mlflow.note.content')?.value ?? '',
       artifacts: (await c.listArtifacts(id)).map((f) => f.path),
       chunks: chunks.length,
-      whole: chunks.every((x) => x.n > 0 && x.steps.length === x.n && x.timestamps.length === x.n && x.values.length === x.n),
+      whole: chunks.every((x) => x.n > 0 && holds(x.steps, x.n) && holds(x.timestamps, x.n) && x.values.length === x.n),
     };
   }, runId);
   expect(stored.status).toBe('FAILED');
