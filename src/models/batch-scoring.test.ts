@@ -51,6 +51,18 @@ describe('batch scoring a CSV', () => {
     expect((await errorOf(api.scoreCsv(key, csv('sl,sw,pl,pw\n1,2,3\n')))).message).toMatch(/^Line 2 has 3 fields, but the header has 4/);
   });
 
+  it("feeds a single 2-D tensor input from a CSV whose header does not name it, by column order", async () => {
+    // The bare sklearn .onnx: one input 'float_input' [N, 4], tensor signature from the graph.
+    const { files } = onnxModelFolder(fixture('sklearn_model.onnx'));
+    await api.loadModel('iris-tensor', { kind: 'folder', files });
+    const res = await api.scoreCsv('iris-tensor', csv('a,b,c,d\n6.7,3.0,5.2,2.3\n5.1,3.5,1.4,0.2\n'), { includeInputs: false });
+    expect(res.rows).toBe(2);
+    expect((await res.csv.text()).split('\n').slice(1, 3).map((l) => l.split(',')[0])).toEqual(['2', '0']);
+    // A header naming the input still goes through the named-tensor rules (one column per tensor).
+    const named = await errorOf(api.scoreCsv('iris-tensor', csv('float_input\n5.1\n')));
+    expect(named.code).toBe('INVALID_PARAMETER_VALUE');
+  });
+
   it('widens [N, k] outputs into k columns and writes floats as float32', async () => {
     const { files } = onnxModelFolder(fixture('tf_model_multiple_inputs_float32.onnx'));
     await api.loadModel('tf-mult', { kind: 'folder', files });

@@ -10,10 +10,10 @@
 import { MlflowError, invalidParam } from '../core/errors';
 import type { Flavor, LoadedModel } from './flavor';
 import { csvLine, makeCsvParser, type CsvRecord } from './csv';
-import type { Frame } from './scoring';
+import type { Frame, PyfuncInput } from './scoring';
 import { prepareFeeds } from './scoring-feeds';
 import type { ModelSignature, Schema } from './signature';
-import { sizeOf, type Tensor, type TensorMap } from './tensor';
+import { sizeOf, type ModelIO, type Tensor, type TensorMap } from './tensor';
 
 /** How a batch job runs. */
 export interface BatchOptions {
@@ -116,6 +116,18 @@ function converters(header: string[], schema: Schema | null): Convert[] {
   });
 }
 
+/**
+ * A model with one 2-D tensor input, fed from a CSV whose header does not name that input: the CSV's columns are the
+ * tensor's last axis in order (what the serving page's hint promises), so the rows go in as one array — MLflow's
+ * single-input numpy form — instead of a DataFrame, whose column names a named tensor schema would require.
+ */
+function matrixInput(frame: Frame, inputs: readonly ModelIO[], schema: Schema | null): PyfuncInput | null {
+  const shape = schema?.kind === 'tensor' ? (schema.inputs.length === 1 ? schema.inputs[0].shape : null) : inputs.length === 1 ? inputs[0].shape : null;
+  const name = schema?.kind === 'tensor' ? schema.inputs[0]?.name : inputs[0]?.name;
+  if (schema?.kind === 'column' || !shape || shape.length !== 2 || (name !== undefined && frame.columns.includes(name))) return null;
+  return { kind: 'array', value: Array.from({ length: frame.rows }, (_, r) => frame.values.map((col) => col[r])) };
+}
+
 function frameOf(header: string[], records: CsvRecord[], conv: Convert[]): Frame {
   const values = header.map(() => new Array<unknown>(records.length));
   records.forEach((r, i) => {
@@ -189,7 +201,7 @@ export async function scoreCsv(
     const frame = frameOf(header!, records, conv);
     let outputs: TensorMap;
     try {
-      const { feeds } = prepareFeeds({ kind: 'frame', frame }, model.inputs, signature?.inputs ?? null);
+      const { feeds } = prepareFeeds(matrixInput(frame, model.inputs, signature?.inputs ?? null) ?? { kind: 'frame', frame }, model.inputs, signature?.inputs ?? null);
       outputs = await flavor.predict(model, feeds);
     } catch (e) {
       const err = e as { code?: string; message?: string };
