@@ -135,7 +135,9 @@ export function TrainingMonitor(props: { experimentId: ExperimentId }) {
                 <p>
                   {sweep ? <>Sweep {sweep.status === 'FINISHED' ? 'finished' : sweep.status === 'KILLED' ? 'stopped' : 'failed'}: {sweep.trials.length} trial runs under one parent run<RunName runId={sweep.parentRunId} />.</>
                     : run!.status === 'FINISHED' ? 'Training finished; the model is logged as the run\'s model/ artifact.'
-                    : run!.status === 'KILLED' ? 'Training stopped. The run is marked KILLED and no model was logged.' : `Training failed: ${run!.error?.message ?? ''}`}
+                    : run!.status === 'KILLED' ? 'Training stopped. The run is marked KILLED and no model was logged.'
+                    // The run's card below shows the message (it is the run's note), so it is not repeated here.
+                    : 'Training failed. The run is marked FAILED and no model was logged; its note below says why.'}
                 </p>
                 <button type="button" class="button" onClick={dismissJob}>Dismiss</button>
               </div>
