@@ -1,39 +1,18 @@
-import { createSignal, For, Show } from 'solid-js';
-import { pushExperiments, type MlflowRestClient, type PushResult } from '../../interop/rest';
+import { For, Show } from 'solid-js';
+import { pushExperiments, type MlflowRestClient } from '../../interop/rest';
 import { client } from '../client';
 import { createLiveQuery } from '../primitives/create-live-query';
+import { createPushJob } from '../primitives/create-push-job';
 import { ProgressBar } from './ProgressBar';
 import { SyncErrorBanner } from './SyncErrorBanner';
 
 /** Choose Flowpad experiments and push them (runs, params, metric histories, tags, artifacts) to the server. */
 export function PushPanel(props: { remote: MlflowRestClient; serverUrl: string }) {
   const experiments = createLiveQuery(() => client.searchExperiments({ maxResults: 1000 }));
-  const [chosen, setChosen] = createSignal<ReadonlySet<string>>(new Set());
-  const [progress, setProgress] = createSignal<{ done: number; total: number } | null>(null);
-  const [result, setResult] = createSignal<PushResult | null>(null);
-  const [error, setError] = createSignal<unknown>(null);
-
-  const toggle = (id: string, on: boolean) => {
-    const next = new Set(chosen());
-    if (on) next.add(id);
-    else next.delete(id);
-    setChosen(next);
-  };
-
-  async function push() {
-    setError(null);
-    setResult(null);
-    setProgress({ done: 0, total: 0 });
-    try {
-      await client.flush(); // buffered metric points belong in the push
-      const ids = [...chosen()];
-      setResult(await pushExperiments(client, props.remote, ids, { onProgress: (p) => setProgress(p) }));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setProgress(null);
-    }
-  }
+  const job = createPushJob((ids, onProgress) =>
+    // buffered metric points belong in the push
+    client.flush().then(() => pushExperiments(client, props.remote, ids, { onProgress })));
+  const { chosen, toggle, progress, result, error } = job;
 
   return (
     <section class="card" aria-labelledby="push-heading">
@@ -57,7 +36,7 @@ export function PushPanel(props: { remote: MlflowRestClient; serverUrl: string }
       </fieldset>
       <div class="actions">
         <button type="button" class="button button-primary" disabled={chosen().size === 0 || progress() !== null}
-          onClick={() => void push()}>
+          onClick={() => void job.start()}>
           Push {chosen().size === 0 ? 'experiments' : chosen().size === 1 ? '1 experiment' : `${chosen().size} experiments`}
         </button>
       </div>

@@ -1,7 +1,8 @@
-import { createSignal, For, Show } from 'solid-js';
-import { pushRegisteredModels, type RegistryPushResult, type RegistryPushTargets } from '../../interop/rest';
+import { For, Show } from 'solid-js';
+import { pushRegisteredModels, type RegistryPushTargets } from '../../interop/rest';
 import { client } from '../client';
 import { createLiveQuery } from '../primitives/create-live-query';
+import { createPushJob } from '../primitives/create-push-job';
 import { registry } from '../registry';
 import { ProgressBar } from './ProgressBar';
 import { SyncErrorBanner } from './SyncErrorBanner';
@@ -9,31 +10,9 @@ import { SyncErrorBanner } from './SyncErrorBanner';
 /** Choose registered models and push them (versions, stages, tags, aliases, and the runs they came from). */
 export function RegistryPushPanel(props: { remote: RegistryPushTargets; serverUrl: string }) {
   const models = createLiveQuery(() => registry.searchRegisteredModels({ maxResults: 1000 }));
-  const [chosen, setChosen] = createSignal<ReadonlySet<string>>(new Set());
-  const [progress, setProgress] = createSignal<{ done: number; total: number } | null>(null);
-  const [result, setResult] = createSignal<RegistryPushResult | null>(null);
-  const [error, setError] = createSignal<unknown>(null);
-
-  const toggle = (name: string, on: boolean) => {
-    const next = new Set(chosen());
-    if (on) next.add(name);
-    else next.delete(name);
-    setChosen(next);
-  };
-
-  async function push() {
-    setError(null);
-    setResult(null);
-    setProgress({ done: 0, total: 0 });
-    try {
-      await client.flush();
-      setResult(await pushRegisteredModels({ tracking: client, registry }, props.remote, [...chosen()], { onProgress: (p) => setProgress(p) }));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setProgress(null);
-    }
-  }
+  const job = createPushJob((names, onProgress) =>
+    client.flush().then(() => pushRegisteredModels({ tracking: client, registry }, props.remote, names, { onProgress })));
+  const { chosen, toggle, progress, result, error } = job;
 
   return (
     <section class="card" aria-labelledby="push-models-heading">
@@ -57,7 +36,7 @@ export function RegistryPushPanel(props: { remote: RegistryPushTargets; serverUr
       </Show>
       <div class="actions">
         <button type="button" class="button button-primary" disabled={chosen().size === 0 || progress() !== null}
-          onClick={() => void push()}>
+          onClick={() => void job.start()}>
           Push {chosen().size === 1 ? '1 model' : `${chosen().size || ''} models`.trim()}
         </button>
       </div>
