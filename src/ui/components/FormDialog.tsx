@@ -15,6 +15,8 @@ export interface FormDialogProps {
   title: string;
   fields: FormField[];
   submitLabel: string;
+  /** The submit button's label while the action runs (default: `submitLabel`). */
+  pendingLabel?: string;
   /** Receives the values by field name; a rejection is shown in the dialog, which then stays open. */
   onSubmit: (values: Record<string, string>) => Promise<void>;
   onClose: () => void;
@@ -55,12 +57,13 @@ export function FormDialog(props: FormDialogProps) {
         <For each={props.fields}>
           {(field, i) => {
             const id = createUniqueId();
+            // Getters: the spread below reads them reactively, so the error state reaches the field as it changes.
             const common = {
               id,
               placeholder: field.placeholder,
-              value: values()[field.name],
-              'aria-invalid': error() ? ('true' as const) : undefined,
-              'aria-describedby': error() ? errorId : undefined,
+              get value() { return values()[field.name]; },
+              get 'aria-invalid'() { return error() ? ('true' as const) : undefined; },
+              get 'aria-describedby'() { return error() ? errorId : undefined; },
               onInput: (e: InputEvent & { currentTarget: HTMLInputElement | HTMLTextAreaElement }) => {
                 setValues({ ...values(), [field.name]: e.currentTarget.value });
                 setError(undefined);
@@ -84,7 +87,7 @@ export function FormDialog(props: FormDialogProps) {
         </Show>
         <div class="dialog-actions">
           <button type="button" class="button" onClick={() => props.onClose()}>Cancel</button>
-          <button type="submit" class="button button-primary" disabled={pending()}>{props.submitLabel}</button>
+          <button type="submit" class="button button-primary" disabled={pending()}>{pending() ? props.pendingLabel ?? props.submitLabel : props.submitLabel}</button>
         </div>
       </form>
     </Dialog>

@@ -1,8 +1,8 @@
 import { useNavigate, useSearchParams } from '@solidjs/router';
 import { createMemo, createSignal, Match, Show, Switch } from 'solid-js';
 import { client } from '../client';
-import { CreateExperimentDialog } from '../components/CreateExperimentDialog';
 import { EmptyState } from '../components/EmptyState';
+import { FormDialog } from '../components/FormDialog';
 import { ExperimentsTable } from '../experiments/ExperimentsTable';
 import { FirstLook } from '../experiments/FirstLook';
 import { nameFilter } from '../name-filter';
@@ -131,12 +131,17 @@ export function ExperimentsPage() {
       </Switch>
 
       <Show when={creating()}>
-        <CreateExperimentDialog
-          onClose={() => setCreating(false)}
-          onCreated={(id) => {
-            setCreating(false);
+        {/* One name field; validation is the tracking client's (MLflow's rules and messages, e.g. a duplicate name). */}
+        <FormDialog
+          title="Create experiment"
+          fields={[{ name: 'name', label: 'Experiment name' }]}
+          submitLabel="Create"
+          pendingLabel="Creating…"
+          onSubmit={async ({ name }) => {
+            const id = await client.createExperiment(name);
             navigate(`/experiments/${encodeURIComponent(id)}`);
           }}
+          onClose={() => setCreating(false)}
         />
       </Show>
     </>
