@@ -3,19 +3,13 @@
  * entities, with full metric histories and artifact bytes. Readers fill it from an `mlruns/` tree or an
  * `mlflow.db`; `restoreMlflowDump` validates it and writes it into Flowpad; `writeMlruns` turns it into files.
  */
-import type { Dataset, KeyValue, LifecycleStage, RunStatus } from '../tracking/entities';
+import type { Dataset, KeyValue, RunStatus } from '../tracking/entities';
+import type { ImportExperiment } from '../tracking';
 import type { RunInfoFields } from '../storage';
 
-export interface DumpExperiment {
-  experimentId: string;
-  name: string;
-  artifactLocation: string;
-  lifecycleStage: LifecycleStage;
-  /** ms since epoch; null when the store did not record it (MLflow < 1.29 SQL, old FileStore). */
-  creationTime: number | null;
-  lastUpdateTime: number | null;
-  tags: KeyValue[];
-}
+/** An experiment as a store holds it: the shape the tracking client imports (times are null when the store did
+ * not record them: MLflow < 1.29 SQL, old FileStore). */
+export type DumpExperiment = ImportExperiment;
 
 /** One metric point of a history, in the order the store holds them (logging order in both stores). */
 export interface DumpMetricPoint {
