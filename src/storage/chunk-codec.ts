@@ -71,28 +71,15 @@ export function unpackColumn(c: PackedColumn, n: number, out: Float64Array = new
   return out;
 }
 
-/** Value i of column `c`, without decoding the rest. */
-export function columnAt(c: PackedColumn, i: number): number {
-  if (c instanceof Float64Array) return c[i];
-  return 'stride' in c ? c.base + i * c.stride : c.base + c.offsets[i];
-}
-
-/** Bytes the column's payload takes (what it costs to read back). */
-export function packedBytes(c: PackedColumn): number {
-  if (c instanceof Float64Array) return c.byteLength;
-  return 'stride' in c ? 16 : 8 + c.offsets.byteLength;
-}
-
 /** One chunk's columns, decoded. */
 export interface ChunkColumns {
-  n: number;
   steps: Float64Array;
   timestamps: Float64Array;
   values: Float64Array;
 }
 
 /** A chunk row for `columns` (ownership of the arrays passes to the row), with its step range. */
-export function packChunk(runId: string, key: string, chunk: number, columns: Omit<ChunkColumns, 'n'>): MetricChunkRow {
+export function packChunk(runId: string, key: string, chunk: number, columns: ChunkColumns): MetricChunkRow {
   const { steps, timestamps, values } = columns;
   let minStep = Infinity;
   let maxStep = -Infinity;
@@ -102,15 +89,4 @@ export function packChunk(runId: string, key: string, chunk: number, columns: Om
     if (s > maxStep) maxStep = s;
   }
   return { runId, key, chunk, n: values.length, minStep, maxStep, steps: packColumn(steps), timestamps: packColumn(timestamps), values };
-}
-
-/** The decoded columns of a chunk row (version 1 rows included). */
-export function unpackChunk(row: Pick<MetricChunkRow, 'n' | 'steps' | 'timestamps' | 'values'>): ChunkColumns {
-  const { n } = row;
-  return {
-    n,
-    steps: unpackColumn(row.steps, n),
-    timestamps: unpackColumn(row.timestamps, n),
-    values: n === row.values.length ? row.values : row.values.subarray(0, n),
-  };
 }

@@ -55,7 +55,7 @@ export interface MetricChunkRow {
   /** Smallest and largest step in the chunk, so ranged reads can skip chunks. */
   minStep: number;
   maxStep: number;
-  /** Stored packed (see chunk-codec.ts); decode with unpackChunk / unpackColumn. */
+  /** Stored packed (see chunk-codec.ts); decode with unpackColumn. */
   steps: PackedColumn;
   timestamps: PackedColumn;
   values: Float64Array;
